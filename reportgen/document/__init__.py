@@ -1,0 +1,1 @@
+"""The document model every renderer consumes, and the Markdown reader that builds it."""

@@ -1,0 +1,205 @@
+"""Read the Markdown a template wrote into a :class:`Document`.
+
+markdown-it-py does the parsing (CommonMark plus pipe tables and
+strikethrough, raw HTML off, ``:::`` containers from mdit-py-plugins); this
+module only walks its syntax tree and builds our blocks and runs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.container import container_plugin
+
+from reportgen.document.model import (
+    LINE_BREAK,
+    Block,
+    BulletList,
+    CodeBlock,
+    Container,
+    Document,
+    DocumentInfo,
+    Figure,
+    FigureRef,
+    Heading,
+    ListItem,
+    Paragraph,
+    Quote,
+    Rule,
+    Run,
+    Runs,
+    TableBlock,
+)
+from reportgen.errors import TemplateError
+
+FIGURE_SCHEME = "figure:"
+_ATTRS = re.compile(r"(?<!\\)\{([^{}]*)\}\s*$")
+_ATTR_PAIR = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.use(container_plugin, name="fenced", validate=lambda params, *args: bool(params.strip()))
+    return md
+
+
+def parse_markdown(text: str, info: DocumentInfo, figures: dict[str, Figure], *, origin: str = "") -> Document:
+    """Parse *text* (what a template rendered) into a Document; *origin* names the template in errors."""
+    root = SyntaxTreeNode(_parser().parse(text))
+    reader = _Reader(figures, origin)
+    return Document(info=info, blocks=reader.blocks(root.children), figures=figures)
+
+
+def parse_attrs(text: str) -> dict[str, str]:
+    """``layout=chart title="A b"`` -> ``{"layout": "chart", "title": "A b"}``."""
+    return {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR_PAIR.finditer(text)}
+
+
+class _Reader:
+    def __init__(self, figures: dict[str, Figure], origin: str) -> None:
+        self.figures = figures
+        self.origin = origin
+
+    def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for node in nodes:
+            block = self.block(node)
+            if block is not None:
+                out.append(block)
+        return tuple(out)
+
+    def block(self, node: SyntaxTreeNode) -> Block | None:
+        kind = node.type
+        if kind == "heading":
+            return self.heading(node)
+        if kind == "paragraph":
+            return self.paragraph(node)
+        if kind in ("bullet_list", "ordered_list"):
+            return self.bullet_list(node)
+        if kind == "table":
+            return self.table(node)
+        if kind == "blockquote":
+            return Quote(self.blocks(node.children))
+        if kind in ("code_block", "fence"):
+            return CodeBlock(node.content.rstrip("\n"))
+        if kind == "hr":
+            return Rule()
+        if kind == "container_fenced":
+            name, _, args = node.info.strip().partition(" ")
+            return Container(kind=name, args=args.strip(), blocks=self.blocks(node.children))
+        return None
+
+    def heading(self, node: SyntaxTreeNode) -> Heading:
+        inline = node.children[0]
+        source = inline.content
+        attrs: dict[str, str] = {}
+        match = _ATTRS.search(source)
+        if match:
+            attrs = parse_attrs(match.group(1))
+            inline = SyntaxTreeNode(_parser().parseInline(source[: match.start()].rstrip()))
+            inline = inline.children[0]
+        return Heading(level=int(node.tag[1]), runs=_runs(inline), attrs=attrs)
+
+    def paragraph(self, node: SyntaxTreeNode) -> Block:
+        inline = node.children[0]
+        children = inline.children
+        if len(children) == 1 and children[0].type == "image":
+            src = str(children[0].attrs.get("src", ""))
+            if src.startswith(FIGURE_SCHEME):
+                return self.figure_ref(src[len(FIGURE_SCHEME) :])
+        return Paragraph(_runs(inline))
+
+    def figure_ref(self, ident: str) -> FigureRef:
+        if ident not in self.figures:
+            known = ", ".join(sorted(self.figures)) or "none"
+            raise TemplateError(
+                f"the template places figure '{ident}', which the outline does not have (known: {known})",
+                field=self.origin or None,
+            )
+        return FigureRef(ident)
+
+    def bullet_list(self, node: SyntaxTreeNode) -> BulletList:
+        items = []
+        for item in node.children:
+            runs: list[Run] = []
+            children: BulletList | None = None
+            for child in item.children:
+                if child.type == "paragraph" and child.children:
+                    if runs:
+                        runs.append(Run(LINE_BREAK))
+                    runs.extend(_runs(child.children[0]))
+                elif child.type in ("bullet_list", "ordered_list"):
+                    children = self.bullet_list(child)
+            items.append(ListItem(runs=tuple(runs), children=children))
+        return BulletList(items=tuple(items), ordered=node.type == "ordered_list")
+
+    def table(self, node: SyntaxTreeNode) -> TableBlock:
+        header: tuple[Runs, ...] = ()
+        rows: list[tuple[Runs, ...]] = []
+        for part in node.children:
+            for row in part.children:
+                cells = tuple(_runs(cell.children[0]) if cell.children else () for cell in row.children)
+                if part.type == "thead":
+                    header = cells
+                else:
+                    rows.append(cells)
+        return TableBlock(header=header, rows=tuple(rows))
+
+
+def _runs(inline: SyntaxTreeNode) -> Runs:
+    out: list[Run] = []
+    _collect(inline.children, out, bold=False, italic=False, strike=False, href=None)
+    return _merge(out)
+
+
+def _collect(
+    nodes: list[SyntaxTreeNode], out: list[Run], *, bold: bool, italic: bool, strike: bool, href: str | None
+) -> None:
+    for node in nodes:
+        kind = node.type
+        if kind == "text":
+            out.append(Run(node.content, bold=bold, italic=italic, strike=strike, href=href))
+        elif kind == "softbreak":
+            out.append(Run(" ", bold=bold, italic=italic, strike=strike, href=href))
+        elif kind == "hardbreak":
+            out.append(Run(LINE_BREAK))
+        elif kind == "code_inline":
+            out.append(Run(node.content, code=True, href=href))
+        elif kind == "strong":
+            _collect(node.children, out, bold=True, italic=italic, strike=strike, href=href)
+        elif kind == "em":
+            _collect(node.children, out, bold=bold, italic=True, strike=strike, href=href)
+        elif kind == "s":
+            _collect(node.children, out, bold=bold, italic=italic, strike=True, href=href)
+        elif kind == "link":
+            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=str(node.attrs.get("href", "")))
+        elif kind == "image":
+            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=href)
+        elif node.children:
+            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=href)
+        elif node.content:
+            out.append(Run(node.content, bold=bold, italic=italic, strike=strike, href=href))
+
+
+def _merge(runs: list[Run]) -> Runs:
+    """Join neighbouring runs of the same style, so renderers see as few runs as possible."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and run.text != LINE_BREAK
+            and last.text != LINE_BREAK
+            and (last.bold, last.italic, last.code, last.strike, last.href)
+            == (run.bold, run.italic, run.code, run.strike, run.href)
+        ):
+            merged[-1] = Run(last.text + run.text, last.bold, last.italic, last.code, last.strike, last.href)
+        else:
+            merged.append(run)
+    return tuple(merged)

@@ -1,0 +1,182 @@
+"""One document model: blocks of inline runs, plus the figures they refer to.
+
+The templates write Markdown; :mod:`reportgen.document.markdown` reads it into
+these types; the PDF and PPTX renderers consume only these types. Nothing here
+knows about YAML, templates or output formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style. ``text`` is plain Unicode, never markup."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    href: str | None = None
+
+
+LINE_BREAK = "\n"
+"""A run whose text is exactly this is a hard line break."""
+
+Runs = tuple[Run, ...]
+
+
+def plain(runs: Runs) -> str:
+    """The runs as plain text."""
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    runs: Runs
+    attrs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Runs
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One bullet: its own text, and the list nested under it, if any."""
+
+    runs: Runs
+    children: BulletList | None = None
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table written directly in Markdown (pipe table)."""
+
+    header: tuple[Runs, ...]
+    rows: tuple[tuple[Runs, ...], ...]
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure placed by its id (Markdown: ``![](figure:ID)``)."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class Container:
+    """A fenced ``::: kind`` block: ``notes``, ``box`` (bottom line up front), ``columns``, ``column``..."""
+
+    kind: str
+    args: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thematic break: a new slide in the deck, a rule in the brief."""
+
+
+Block = Union[Heading, Paragraph, BulletList, TableBlock, FigureRef, Container, Quote, CodeBlock, Rule]
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    kind: Literal["bar", "line", "pie"]
+    number: int
+    title: str
+    caption: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    source: str
+    unit: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"Figure {self.number}"
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    number: int
+    title: str
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    source: str
+
+    @property
+    def label(self) -> str:
+        return f"Table {self.number}"
+
+
+@dataclass(frozen=True)
+class Image:
+    id: str
+    number: int
+    title: str
+    caption: str
+    path: Path
+    alt: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        return f"Figure {self.number}"
+
+
+Figure = Union[Chart, Table, Image]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a renderer puts into file metadata and page furniture."""
+
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    organization: str = ""
+    date: dt.date | None = None
+    marking: str = ""
+    language: str = "en"
+    keywords: tuple[str, ...] = ()
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    info: DocumentInfo
+    blocks: tuple[Block, ...]
+    figures: dict[str, Figure] = field(default_factory=dict, hash=False)

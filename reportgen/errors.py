@@ -1,0 +1,81 @@
+"""The project's own error types.
+
+Every error a user can cause carries where it happened (file, line, column)
+and which field, so the command line can print it as one line and exit 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Location:
+    """A place in a user's file; line and column are 1-based."""
+
+    file: Path | str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.file) if self.file is not None else "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+def dotted_path(path: tuple[str | int, ...]) -> str:
+    """``("sections", 2, "points", 0)`` -> ``sections[2].points[0]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+
+class ReportgenError(Exception):
+    """Base of every error the user can fix; printed as one line, exit code 2."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.field = field
+        self.hint = hint
+
+    def one_line(self) -> str:
+        """The error as the command line prints it."""
+        head = f"{self.location}: " if self.location is not None else ""
+        field = f"{self.field}: " if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        text = f"{head}{field}{self.message}{hint}"
+        return " ".join(text.split())
+
+    def __str__(self) -> str:
+        return self.one_line()
+
+
+class OutlineError(ReportgenError):
+    """The outline YAML is unreadable or does not match the outline model."""
+
+
+class TemplateError(ReportgenError):
+    """A template set, its theme or a template is broken."""
+
+
+class RenderError(ReportgenError):
+    """The document cannot be rendered (e.g. a figure the renderer cannot draw)."""
+
+
+class OutputError(ReportgenError):
+    """The pack cannot be written where it was asked to go."""

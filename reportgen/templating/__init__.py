@@ -1,0 +1,1 @@
+"""Template sets: discovery and inheritance, themes, and the Jinja2 environment."""

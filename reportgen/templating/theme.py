@@ -1,0 +1,96 @@
+"""The theme: a template set's look (page, colours, fonts, sizes, logo, marking, layout names).
+
+A theme file may give only some keys; the rest come from the parent set's
+theme and finally from the defaults declared here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(Section):
+    size: Literal["A4", "Letter"] = "A4"
+    margin_top_mm: float = Field(22, ge=5, le=60)
+    margin_bottom_mm: float = Field(22, ge=5, le=60)
+    margin_left_mm: float = Field(22, ge=5, le=60)
+    margin_right_mm: float = Field(22, ge=5, le=60)
+
+
+class Colours(Section):
+    primary: Colour = "#1B365D"
+    accent: Colour = "#B5121B"
+    text: Colour = "#1F2328"
+    muted: Colour = "#5F6B7A"
+    rule: Colour = "#C9D1DB"
+    box_fill: Colour = "#EEF2F7"
+    table_header_fill: Colour = "#1B365D"
+    table_header_text: Colour = "#FFFFFF"
+    table_stripe: Colour = "#F5F7FA"
+    marking: Colour = "#B5121B"
+    chart: list[Colour] = Field(
+        default_factory=lambda: ["#1B365D", "#B5121B", "#5B8DB8", "#E0A526", "#6B8E23", "#7A5C99"],
+        min_length=1,
+    )
+
+
+class Fonts(Section):
+    """Fonts the PDF uses (reportlab names) and the deck names (PowerPoint names)."""
+
+    body: str = "Helvetica"
+    heading: str = "Helvetica-Bold"
+    mono: str = "Courier"
+    deck_latin: str = "Arial"
+    deck_east_asian: str = "Yu Gothic"
+
+
+class Sizes(Section):
+    """Type sizes in points."""
+
+    body: float = Field(10.5, ge=6, le=18)
+    h1: float = Field(16, ge=8, le=40)
+    h2: float = Field(12.5, ge=8, le=30)
+    h3: float = Field(11, ge=6, le=24)
+    small: float = Field(8, ge=5, le=14)
+    title: float = Field(30, ge=12, le=60)
+    slide_title: float = Field(30, ge=14, le=54)
+    slide_body: float = Field(24, ge=12, le=40)
+    slide_body_min: float = Field(18, ge=10, le=40)
+
+
+class Strings(Section):
+    """Words the renderers draw themselves (page furniture, figure labels)."""
+
+    page_of: str = "Page {page} of {pages}"
+    figure: str = "Figure"
+    table: str = "Table"
+    source: str = "Source"
+    continued: str = "(cont.)"
+
+
+class Theme(Section):
+    name: str = "default"
+    description: str = ""
+    extends: str | None = None
+    page: Page = Page()
+    colours: Colours = Colours()
+    fonts: Fonts = Fonts()
+    sizes: Sizes = Sizes()
+    strings: Strings = Strings()
+    logo: str | None = None
+    deck_layouts: dict[str, str] = Field(default_factory=dict)
+    """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""
+
+    logo_path: Path | None = Field(default=None, exclude=True)
+    """The logo resolved against the set that named it; filled in by the loader."""
+    reference_pptx: Path | None = Field(default=None, exclude=True)
+    """The set's corporate master, if it has one; filled in by the loader."""

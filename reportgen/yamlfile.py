@@ -1,0 +1,153 @@
+"""Read a user's YAML file (outline or theme) into plain data with the position of every value.
+
+YAML is composed into nodes (not constructed) so that every value keeps its
+line and column, duplicate keys are caught, alias expansion is bounded, and
+scalars stay the text the user wrote: ``yes``, ``on`` and ``2024-01-01`` are
+not silently turned into booleans or dates; pydantic converts text to numbers
+and dates only where a model asks for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.errors import Location, ReportgenError, dotted_path
+
+MAX_NODES = 200_000
+MAX_BYTES = 20 * 1024 * 1024
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+Positions = dict[tuple[str | int, ...], tuple[int, int]]
+KEY = "\0key"
+"""Marks a position entry for a mapping key rather than its value."""
+
+
+def read_yaml(path: Path, *, what: str, error: type[ReportgenError]) -> tuple[Any, Positions]:
+    """Parse a YAML file into plain data plus the position of every value."""
+    text = _read_text(path, what, error)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = _yaml_hint(problem)
+        raise error(
+            f"YAML syntax error: {problem}",
+            location=_location(path, mark),
+            hint=hint,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise error(f"YAML error: {exc}", location=Location(path)) from None
+    if root is None:
+        raise error(f"the {what} file is empty", location=Location(path, 1, 1))
+    positions: Positions = {}
+    data = _NodeReader(path, positions, error).read(root, ())
+    return data, positions
+
+
+def _read_text(path: Path, what: str, error: type[ReportgenError]) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"no such {what} file", location=Location(path)) from None
+    except IsADirectoryError:
+        raise error(f"the {what} path is a folder, not a file", location=Location(path)) from None
+    except OSError as exc:
+        raise error(f"cannot read the {what}: {exc.strerror}", location=Location(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise error(f"the {what} is larger than {MAX_BYTES // (1024 * 1024)} MB", location=Location(path))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise error(
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} cannot be decoded",
+            location=Location(path, line, column),
+            hint="save the file as UTF-8",
+        ) from None
+    if not text.strip():
+        raise error(f"the {what} file is empty", location=Location(path, 1, 1))
+    return text
+
+
+def _yaml_hint(problem: str) -> str | None:
+    if "\\t" in problem or "\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in problem or "mapping values are not allowed" in problem:
+        return "check the indentation, and quote text that contains ': '"
+    if "found unexpected end of stream" in problem or "quoted scalar" in problem:
+        return "a quote is not closed"
+    return None
+
+
+def _location(path: Path, mark: Any) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+class _NodeReader:
+    """Turns composed YAML nodes into plain data, recording each value's position."""
+
+    def __init__(self, path: Path, positions: Positions, error: type[ReportgenError]) -> None:
+        self.path = path
+        self.error = error
+        self.positions = positions
+        self.count = 0
+
+    def read(self, node: yaml.Node, at: tuple[str | int, ...]) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.error(
+                f"the file expands to more than {MAX_NODES} values (aliases expanding without bound?)",
+                location=_location(self.path, node.start_mark),
+                hint="remove the repeated aliases",
+            )
+        self.positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.read(item, (*at, index)) for index, item in enumerate(node.value)]
+        if node.tag == _NULL_TAG and node.style is None:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, at: tuple[str | int, ...]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.error(
+                    "merge keys ('<<') are not supported",
+                    location=_location(self.path, key_node.start_mark),
+                    hint="write the keys out",
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error("a key must be plain text", location=_location(self.path, key_node.start_mark))
+            key = key_node.value
+            if key in result:
+                raise self.error(
+                    f"duplicate key '{key}'",
+                    location=_location(self.path, key_node.start_mark),
+                    field=dotted_path((*at, key)),
+                    hint="each key may appear once in a mapping; remove or rename one",
+                )
+            self.positions[(*at, KEY, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.read(value_node, (*at, key))
+        return result
+
+
+
+
+def position_of(path: Path, positions: Positions, at: tuple[str | int, ...]) -> Location:
+    """The position of the value at *at*, or of its nearest enclosing value."""
+    for end in range(len(at), -1, -1):
+        if at[:end] in positions:
+            line, column = positions[at[:end]]
+            return Location(path, line, column)
+    return Location(path)
