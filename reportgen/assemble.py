@@ -1,0 +1,100 @@
+"""From a validated Outline to what the later stages need.
+
+Templates get a context (the outline plus figure numbers and formatted
+sources); renderers get a DocumentInfo and the figures as document types.
+Nothing downstream of this module sees the outline model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportgen.document.model import Chart, DocumentInfo, Figure, Image, Series, Table
+from reportgen.outline.model import ChartFigure, ImageFigure, Outline, Source, TableFigure
+from reportgen.templating.theme import Theme
+
+
+def source_credit(source: Source) -> str:
+    """A short credit for a figure's source line: ``Kyodo News via nippon.com, 2023-12-22``."""
+    who = source.author or source.publisher or source.title
+    if source.publisher and source.publisher != who:
+        who = f"{who} via {source.publisher}"
+    return f"{who}, {source.date}" if source.date else who
+
+
+def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figure]:
+    """Every figure of the outline, numbered in reading order (figures and tables counted apart)."""
+    sources = outline.source_by_id()
+    numbers = {"figure": 0, "table": 0}
+    out: dict[str, Figure] = {}
+    for _, figure in outline.figures():
+        credit = "; ".join(source_credit(sources[ref]) for ref in figure.source)
+        if isinstance(figure, TableFigure):
+            numbers["table"] += 1
+            out[figure.id] = Table(
+                id=figure.id,
+                number=numbers["table"],
+                title=figure.title,
+                caption=figure.caption,
+                columns=tuple(figure.columns),
+                rows=tuple(tuple(row) for row in figure.rows),
+                source=credit,
+                label_word=theme.strings.table,
+            )
+            continue
+        numbers["figure"] += 1
+        if isinstance(figure, ChartFigure):
+            out[figure.id] = Chart(
+                id=figure.id,
+                kind=figure.type,
+                number=numbers["figure"],
+                title=figure.title,
+                caption=figure.caption,
+                categories=tuple(figure.categories),
+                series=tuple(Series(s.name, tuple(s.values)) for s in figure.series),
+                source=credit,
+                unit=figure.unit,
+                label_word=theme.strings.figure,
+            )
+        elif isinstance(figure, ImageFigure):
+            out[figure.id] = Image(
+                id=figure.id,
+                number=numbers["figure"],
+                title=figure.title,
+                caption=figure.caption,
+                path=(outline_dir / figure.path).resolve(),
+                alt=figure.alt or figure.caption or figure.title,
+                source=credit,
+                label_word=theme.strings.figure,
+            )
+    return out
+
+
+def document_info(outline: Outline) -> DocumentInfo:
+    meta = outline.meta
+    return DocumentInfo(
+        title=meta.title,
+        subtitle=meta.subtitle,
+        author=meta.author,
+        organization=meta.organization,
+        date=meta.date,
+        marking=meta.marking,
+        language=meta.language,
+        keywords=tuple(meta.keywords),
+        subject=meta.subtitle or meta.title,
+    )
+
+
+def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: Theme) -> dict[str, Any]:
+    """What templates see; docs/templates.md documents each name."""
+    return {
+        "meta": outline.meta,
+        "summary": outline.summary,
+        "sections": outline.sections,
+        "sources": outline.sources,
+        "glossary": outline.glossary,
+        "figures": figures_by_id,
+        "credits": {source.id: source_credit(source) for source in outline.sources},
+        "theme": theme,
+    }

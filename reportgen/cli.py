@@ -1,0 +1,66 @@
+"""The command line: parses arguments, calls the commands, turns errors into one line and exit code 2."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from reportgen.errors import ReportgenError
+
+app = typer.Typer(
+    help="Turn one outline of an analytical essay into a PDF brief and a PowerPoint deck.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_USER_ERROR = 2
+
+
+def _fail(error: ReportgenError) -> None:
+    print(f"reportgen: error: {error.one_line()}", file=sys.stderr)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def build(
+    outlines: Annotated[
+        Optional[list[Path]], typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
+    ] = None,
+    template: Annotated[str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")] = "default",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
+) -> None:
+    """Build the brief (PDF) and deck (PPTX) for each outline."""
+    from reportgen.pack import build_pack
+
+    try:
+        for outline in outlines or [None]:
+            for path in build_pack(outline, template=template, out_dir=out, formats=formats):
+                print(path)
+    except ReportgenError as error:
+        _fail(error)
+
+
+@app.command()
+def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file to check.")]) -> None:
+    """Check an outline against the outline model, without building anything."""
+    from reportgen.outline import load_outline
+
+    try:
+        loaded = load_outline(outline)
+    except ReportgenError as error:
+        _fail(error)
+    points = sum(len(section.points) for section in loaded.sections)
+    print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("reportgen: interrupted", file=sys.stderr)
+        sys.exit(130)

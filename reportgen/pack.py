@@ -1,0 +1,106 @@
+"""One build: an outline and a template set in, a brief and a deck out.
+
+This is the whole pipeline in order; each step lives in its own package::
+
+    outline -> templates -> Markdown -> Document -> renderers -> atomic write
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen import assemble
+from reportgen.atomic import write_all
+from reportgen.document.markdown import parse_markdown
+from reportgen.document.model import Document
+from reportgen.errors import ReportgenError
+from reportgen.outline import load_outline
+from reportgen.templating.env import make_environment, render
+from reportgen.templating.sets import TemplateSet, load_set
+
+FORMATS = ("pdf", "pptx")
+OUTPUT_NAMES = {"pdf": "brief.pdf", "pptx": "deck.pptx"}
+TEMPLATE_NAMES = {"pdf": "brief.md.j2", "pptx": "deck.md.j2"}
+DEFAULT_OUTLINE = "japan-defense.yaml"
+
+
+def default_outline() -> Path:
+    """The bundled Japan outline: packaged in the wheel, or the checkout's ``content/``."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "_data" / "content", here.parent / "content"):
+        if (folder / DEFAULT_OUTLINE).is_file():
+            return folder / DEFAULT_OUTLINE
+    raise ReportgenError("the bundled default outline is missing from this installation", hint="reinstall reportgen")
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    wanted = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats) if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise ReportgenError(f"unknown format '{','.join(unknown) or formats}'", hint="use pdf, pptx or pdf,pptx")
+    return tuple(dict.fromkeys(wanted))
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The documents of one pack, before rendering: one per output format."""
+
+    by_format: dict[str, Document]
+    template_set: TemplateSet
+
+
+def compose(outline_path: Path, template: str | Path, formats: tuple[str, ...]) -> Documents:
+    """Load the outline, run the templates and read their Markdown (everything but rendering)."""
+    outline = load_outline(outline_path)
+    template_set = load_set(template)
+    figures = assemble.figures(outline, outline_path.resolve().parent, template_set.theme)
+    info = assemble.document_info(outline)
+    context = assemble.template_context(outline, figures, template_set.theme)
+    env = make_environment(template_set)
+    documents = {}
+    for fmt in formats:
+        name = TEMPLATE_NAMES[fmt]
+        markdown = render(env, name, context)
+        documents[fmt] = parse_markdown(markdown, info, figures, origin=name)
+    return Documents(documents, template_set)
+
+
+def render_documents(documents: Documents) -> dict[str, bytes]:
+    """Render each document with its format's renderer (imported only when asked for)."""
+    theme = documents.template_set.theme
+    out: dict[str, bytes] = {}
+    for fmt, document in documents.by_format.items():
+        if fmt == "pdf":
+            from reportgen.render.pdf import render_pdf
+
+            out[fmt] = render_pdf(document, theme)
+        else:
+            from reportgen.render.pptx import render_pptx
+
+            out[fmt] = render_pptx(document, theme)
+    return out
+
+
+def output_dir_for(outline_path: Path, out_dir: str | Path | None) -> Path:
+    if out_dir is not None:
+        return Path(out_dir)
+    stem = outline_path.name.removesuffix(".yaml").removesuffix(".yml")
+    return Path("output") / stem
+
+
+def build_pack(
+    outline_path: str | Path | None = None,
+    *,
+    template: str | Path = "default",
+    out_dir: str | Path | None = None,
+    formats: str | Iterable[str] = FORMATS,
+) -> list[Path]:
+    """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files."""
+    path = Path(outline_path) if outline_path is not None else default_outline()
+    wanted = parse_formats(formats)
+    documents = compose(path, template, wanted)
+    rendered = render_documents(documents)
+    folder = output_dir_for(path, out_dir)
+    return write_all({folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()})

@@ -1,0 +1,1 @@
+"""Renderers: each turns a Document and a Theme into the bytes of one output format."""

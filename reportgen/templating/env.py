@@ -1,0 +1,109 @@
+"""The Jinja2 environment templates run in, and rendering with errors that point at the template line.
+
+Every ``{{ expression }}`` is passed through :func:`escape.inline` (Jinja's
+``finalize``), so an outline value can never change the document's structure
+even where a template author forgets a filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from reportgen.errors import Location, TemplateError
+from reportgen.templating import escape
+from reportgen.templating.sets import TemplateSet
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def format_date(value: dt.date | str | None, language: str = "en") -> str:
+    """A date as readers of *language* write it (``15 January 2025``, ``2025年1月15日``)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    base = language.split("-")[0].lower()
+    if base in ("ja", "zh"):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if base == "ko":
+        return f"{value.year}년 {value.month}월 {value.day}일"
+    months = _MONTHS.get(base)
+    if months is None:
+        return value.isoformat()
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def _url(value: object) -> escape.Markdown:
+    """A URL made safe for a Markdown link destination."""
+    return escape.Markdown(quote(str(value).strip(), safe=":/?#[]@!$&'*+,;=%~-._"))
+
+
+_EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, jinja2.TemplateError)
+"""What a template expression can raise (e.g. a bad filter argument); reported like template errors."""
+
+FILTERS = {
+    "md": escape.inline,
+    "paragraphs": escape.paragraphs,
+    "bullets": escape.bullets,
+    "plain": escape.plain,
+    "date": format_date,
+    "url": _url,
+}
+"""Filters templates may use; docs/templates.md lists them and a test checks it stays in step."""
+
+
+def make_environment(template_set: TemplateSet) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in template_set.folders]),
+        undefined=jinja2.StrictUndefined,
+        finalize=escape.inline,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render template *name*; any template problem becomes a :class:`TemplateError` with file and line."""
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}",
+            location=Location(exc.filename or exc.name or name, exc.lineno),
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        folders = ", ".join(getattr(env.loader, "searchpath", []))
+        raise TemplateError(f"template '{exc.name}' not found (looked in {folders})") from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_frame(env, name)
+        known = ", ".join(sorted(context))
+        raise TemplateError(
+            f"{exc.message}",
+            location=Location(file, line),
+            hint=f"the template context has: {known}; see docs/templates.md",
+        ) from None
+    except _EXPRESSION_ERRORS as exc:
+        file, line = _template_frame(env, name)
+        raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(file, line)) from None
+
+
+def _template_frame(env: jinja2.Environment, fallback: str) -> tuple[str, int | None]:
+    """The template file and line of the innermost template frame of the exception being handled."""
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    for frame in reversed(frames):
+        if frame.filename.endswith(".j2") or frame.filename.endswith(".md"):
+            return frame.filename, frame.lineno
+    return fallback, None

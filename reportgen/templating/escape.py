@@ -1,0 +1,70 @@
+"""Make outline values safe to drop into Markdown.
+
+A value may carry inline Markdown (emphasis, links, code) but must never
+change the document's structure: no headings, list items, containers, slide
+breaks, layout attributes, figure references, tables or raw entities.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
+_BLOCK_START = re.compile(
+    r"""^(?:[#>=:+]           # headings, quotes, setext underlines, containers, list items
+    | [-*_](?=\s|$)          # list items
+    | ([-*_])(?:\s*\1){2,}\s*$  # thematic breaks
+    | ```|~~~)              # code fences
+    """,
+    re.VERBOSE,
+)
+_CLOSING_HASHES = re.compile(r"\s(#+)\s*$")
+_STRUCTURAL = str.maketrans({"{": r"\{", "}": r"\}", "|": r"\|", "&": r"\&", "<": r"\<", ">": r"\>"})
+_EVERY_PUNCTUATION = str.maketrans({c: "\\" + c for c in string.punctuation})
+
+
+class Markdown(str):
+    """Text that is already Markdown (written by the template, or escaped): left as it is."""
+
+
+def inline(value: object) -> Markdown:
+    """One line of inline Markdown that cannot open or close a block."""
+    if isinstance(value, Markdown):
+        return value
+    text = " ".join(str(value).split())
+    text = text.translate(_STRUCTURAL).replace("![", r"!\[")
+    if _BLOCK_START.match(text):
+        text = "\\" + text
+    text = _ORDERED_MARKER.sub(r"\1\\\2", text)
+    text = _CLOSING_HASHES.sub(r" \\\1", text)
+    if text.endswith("\\") and not text.endswith("\\\\"):
+        text += "\\"
+    return Markdown(text)
+
+
+def paragraphs(value: object) -> Markdown:
+    """Several paragraphs (split at blank lines), each made safe as :func:`inline`."""
+    parts = [part for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
+    return Markdown("\n\n".join(inline(part) for part in parts))
+
+
+def plain(value: object) -> Markdown:
+    """Text with no Markdown at all: every punctuation character is escaped."""
+    return Markdown(" ".join(str(value).split()).translate(_EVERY_PUNCTUATION))
+
+
+def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
+    """Outline points (with sub-points) as a nested Markdown list; with *credits*, each sourced point ends in its credit."""
+    lines: list[str] = []
+
+    def walk(items: object, depth: int) -> None:
+        for point in items:  # type: ignore[attr-defined]
+            text = inline(point.text)
+            if credits and point.source:
+                text += " (" + inline("; ".join(credits[ref] for ref in point.source)) + ")"
+            lines.append(f"{'  ' * depth}- {text}")
+            walk(point.points, depth + 1)
+
+    walk(points, 0)
+    return Markdown("\n".join(lines) + "\n")
