@@ -1,0 +1,68 @@
+"""Outline values dropped into Markdown keep inline emphasis but never change the structure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportgen.document.markdown import parse_markdown
+from reportgen.document.model import BulletList, DocumentInfo, Heading, Paragraph, plain
+from reportgen.templating.escape import Markdown, bullets, inline, paragraphs
+from reportgen.templating.escape import plain as plain_escape
+
+INJECTIONS = ["---", "# Title", "::: notes", "{{ x }}", "<b>&", "1. one", "- dash", "> quote", "x {layout=chart}",
+              "![](figure:budget)", "a | b", "&amp;", "trailing \\", "===", "```py", "* * *", "## h ##", "+ plus"]
+
+
+def shape(value: str):
+    blocks = parse_markdown(f"# {inline(value)}\n\n- {inline(value)}\n\n{inline(value)}\n", DocumentInfo(title="t"), {}).blocks
+    return blocks
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_structure_cannot_be_injected(value):
+    heading, lst, para = shape(value)
+    assert isinstance(heading, Heading) and heading.attrs == {}
+    assert isinstance(lst, BulletList) and len(lst.items) == 1
+    assert isinstance(para, Paragraph)
+    assert plain(heading.runs) == plain(lst.items[0].runs) == plain(para.runs) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60))
+def test_any_single_line_value_stays_one_block(value):
+    value = " ".join(value.split())
+    if not value:
+        return
+    heading, lst, para = shape(value)
+    assert isinstance(heading, Heading) and isinstance(lst, BulletList) and isinstance(para, Paragraph)
+    assert len(lst.items) == 1 and lst.items[0].children is None
+
+
+def test_inline_emphasis_and_links_survive():
+    (para,) = parse_markdown(inline("**bold** and [link](https://e.org)") + "\n", DocumentInfo(title="t"), {}).blocks
+    assert para.runs[0].bold and para.runs[-1].href == "https://e.org"
+
+
+def test_plain_escapes_emphasis_too():
+    (para,) = parse_markdown(plain_escape("**not bold**") + "\n", DocumentInfo(title="t"), {}).blocks
+    assert plain(para.runs) == "**not bold**" and not para.runs[0].bold
+
+
+def test_paragraphs_keep_blank_lines_between_paragraphs():
+    assert paragraphs("one\ntwo\n\n# three") == "one two\n\n\\# three"
+
+
+def test_markdown_values_pass_unchanged():
+    assert inline(Markdown("# ok")) == "# ok"
+
+
+class P:
+    def __init__(self, text, points=(), source=()):
+        self.text, self.points, self.source = text, list(points), list(source)
+
+
+def test_bullets_nest_and_credit_sources():
+    text = bullets([P("a", [P("b", [P("c")])], ["s"])], {"s": "Kyodo, 2023"})
+    assert text == "- a (Kyodo, 2023)\n  - b\n    - c\n"
