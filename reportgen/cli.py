@@ -58,6 +58,43 @@ def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file
     print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
 
 
+templates_app = typer.Typer(help="List the template sets, or copy one to edit.", invoke_without_command=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.callback()
+def templates(ctx: typer.Context) -> None:
+    """List the template sets: built-in ones and those in ./templates."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from reportgen.templating.catalog import list_sets
+
+    try:
+        entries = list_sets()
+    except ReportgenError as error:
+        _fail(error)
+    width = max(len(entry.name) for entry in entries)
+    for entry in entries:
+        where = "built-in" if entry.builtin else str(entry.folder)
+        print(f"{entry.name:<{width}}  {entry.description}  [{where}]")
+
+
+@templates_app.command("copy")
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="The set to copy (a name or a folder).")],
+    destination: Annotated[Path, typer.Argument(help="The new folder to write.")],
+    thin: Annotated[bool, typer.Option("--thin", help="Write only a theme that says 'extends: NAME'.")] = False,
+) -> None:
+    """Write an editable copy of a template set (or a thin child that extends it)."""
+    from reportgen.templating.catalog import copy_set
+
+    try:
+        written = copy_set(name, destination, thin=thin)
+    except ReportgenError as error:
+        _fail(error)
+    print(f"{written}: {'a thin child of' if thin else 'a copy of'} '{name}'; build with --template {written}")
+
+
 def main() -> None:
     try:
         app()

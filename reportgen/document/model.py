@@ -122,9 +122,11 @@ class Chart:
     source: str
     unit: str = ""
 
+    label_word: str = "Figure"
+
     @property
     def label(self) -> str:
-        return f"Figure {self.number}"
+        return f"{self.label_word} {self.number}"
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,11 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     source: str
 
+    label_word: str = "Table"
+
     @property
     def label(self) -> str:
-        return f"Table {self.number}"
+        return f"{self.label_word} {self.number}"
 
 
 @dataclass(frozen=True)
@@ -152,9 +156,11 @@ class Image:
     alt: str
     source: str
 
+    label_word: str = "Figure"
+
     @property
     def label(self) -> str:
-        return f"Figure {self.number}"
+        return f"{self.label_word} {self.number}"
 
 
 Figure = Union[Chart, Table, Image]

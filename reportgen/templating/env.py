@@ -69,6 +69,7 @@ def make_environment(template_set: TemplateSet) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
     )
     env.filters.update(FILTERS)
     return env
