@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -52,13 +50,3 @@ def write_outline(tmp_path: Path):
         return path
 
     return write
-
-
-def require_tool(name: str) -> str:
-    """The path of an external tool; skip without it, unless REPORTGEN_REQUIRE_CLIENTS=1 makes that a failure."""
-    found = shutil.which(name)
-    if found:
-        return found
-    if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
-        pytest.fail(f"{name} is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
-    pytest.skip(f"{name} is not installed")

@@ -1,0 +1,87 @@
+"""Rendering templates: strict variables, errors with template file and line, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reportgen.errors import TemplateError
+from reportgen.templating.env import FILTERS, format_date, make_environment, render
+from reportgen.templating.sets import load_set
+
+
+def set_with(tmp_path: Path, brief: str) -> Path:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text("extends: default\n", encoding="utf-8")
+    (folder / "brief.md.j2").write_text(brief, encoding="utf-8")
+    return folder
+
+
+def render_brief(folder: Path, context: dict) -> str:
+    return render(make_environment(load_set(folder)), "brief.md.j2", context)
+
+
+def test_misspelled_variable_names_file_line_and_known_names(tmp_path):
+    folder = set_with(tmp_path, "# {{ meta.title }}\n\n{{ sumary }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_brief(folder, {"meta": {"title": "T"}, "summary": []})
+    message = caught.value.one_line()
+    assert f"{folder / 'brief.md.j2'}:3" in message
+    assert "'sumary' is undefined" in message and "meta, summary" in message
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    folder = set_with(tmp_path, "line one\n{% for x in %}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_brief(folder, {})
+    assert f"{folder / 'brief.md.j2'}:2" in caught.value.one_line()
+
+
+def test_values_are_escaped_even_without_a_filter(tmp_path):
+    folder = set_with(tmp_path, "- {{ value }}\n")
+    assert render_brief(folder, {"value": "# not a heading"}) == "- \\# not a heading\n"
+
+
+def test_template_literals_are_markdown(tmp_path):
+    folder = set_with(tmp_path, "# {{ value }} {layout=chart}\n")
+    assert render_brief(folder, {"value": "T"}) == "# T {layout=chart}\n"
+
+
+def test_dates_follow_the_language():
+    day = dt.date(2025, 1, 15)
+    assert format_date(day, "en") == "15 January 2025"
+    assert format_date(day, "ja") == "2025年1月15日"
+    assert format_date(None) == ""
+
+
+def test_filters_are_documented():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    for name in FILTERS:
+        assert f"`{name}`" in doc, name
+
+
+def test_every_theme_key_is_documented_with_its_default():
+    from reportgen.templating.theme import Theme
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    theme = Theme()
+    for section in ("page", "colours", "fonts", "sizes", "strings"):
+        group = getattr(theme, section)
+        for key in type(group).model_fields:
+            value = getattr(group, key)
+            shown = ", ".join(value) if isinstance(value, list) else value
+            assert f"| `{section}.{key}` | `{shown}` |" in doc, f"{section}.{key}"
+
+
+def test_every_context_name_is_documented(default_text, write_outline):
+    from reportgen import assemble
+    from reportgen.outline import load_outline
+
+    outline = load_outline(write_outline(default_text))
+    context = assemble.template_context(outline, {}, load_set("default").theme)
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
+    for name in context:
+        assert f"| `{name}` |" in doc, name

@@ -1,0 +1,18 @@
+"""External tools the end-to-end tests use: skipped where missing, unless required."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; skip without it, unless REPORTGEN_REQUIRE_CLIENTS=1 makes that a failure."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
+        pytest.fail(f"{name} is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
+    pytest.skip(f"{name} is not installed")
