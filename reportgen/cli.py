@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, ReportgenWarning
 
 app = typer.Typer(
     help="Turn one outline of an analytical essay into a PDF brief and a PowerPoint deck.",
@@ -25,6 +29,30 @@ def _fail(error: ReportgenError) -> None:
     raise typer.Exit(EXIT_USER_ERROR)
 
 
+@contextmanager
+def _reported_warnings() -> Iterator[None]:
+    """Print each reportgen warning once, as one line, however often it was raised."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportgenWarning)
+        try:
+            yield
+        finally:
+            seen: set[str] = set()
+            for item in caught:
+                text = str(item.message)
+                if isinstance(item.message, ReportgenWarning) and text not in seen:
+                    seen.add(text)
+                    print(f"reportgen: warning: {text}", file=sys.stderr)
+
+
+def _run(action: Callable[[], None]) -> None:
+    try:
+        with _reported_warnings():
+            action()
+    except ReportgenError as error:
+        _fail(error)
+
+
 @app.command()
 def build(
     outlines: Annotated[
@@ -33,16 +61,17 @@ def build(
     template: Annotated[str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")] = "default",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
+    force: Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")] = False,
 ) -> None:
     """Build the brief (PDF) and deck (PPTX) for each outline."""
     from reportgen.pack import build_pack
 
-    try:
+    def action() -> None:
         for outline in outlines or [None]:
-            for path in build_pack(outline, template=template, out_dir=out, formats=formats):
+            for path in build_pack(outline, template=template, out_dir=out, formats=formats, force=force):
                 print(path)
-    except ReportgenError as error:
-        _fail(error)
+
+    _run(action)
 
 
 @app.command()
@@ -50,12 +79,12 @@ def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file
     """Check an outline against the outline model, without building anything."""
     from reportgen.outline import load_outline
 
-    try:
+    def action() -> None:
         loaded = load_outline(outline)
-    except ReportgenError as error:
-        _fail(error)
-    points = sum(len(section.points) for section in loaded.sections)
-    print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
+        points = sum(len(section.points) for section in loaded.sections)
+        print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
+
+    _run(action)
 
 
 templates_app = typer.Typer(help="List the template sets, or copy one to edit.", invoke_without_command=True)
@@ -69,14 +98,14 @@ def templates(ctx: typer.Context) -> None:
         return
     from reportgen.templating.catalog import list_sets
 
-    try:
+    def action() -> None:
         entries = list_sets()
-    except ReportgenError as error:
-        _fail(error)
-    width = max(len(entry.name) for entry in entries)
-    for entry in entries:
-        where = "built-in" if entry.builtin else str(entry.folder)
-        print(f"{entry.name:<{width}}  {entry.description}  [{where}]")
+        width = max(len(entry.name) for entry in entries)
+        for entry in entries:
+            where = "built-in" if entry.builtin else str(entry.folder)
+            print(f"{entry.name:<{width}}  {entry.description}  [{where}]")
+
+    _run(action)
 
 
 @templates_app.command("copy")
@@ -88,16 +117,22 @@ def templates_copy(
     """Write an editable copy of a template set (or a thin child that extends it)."""
     from reportgen.templating.catalog import copy_set
 
-    try:
+    def action() -> None:
         written = copy_set(name, destination, thin=thin)
-    except ReportgenError as error:
-        _fail(error)
-    print(f"{written}: {'a thin child of' if thin else 'a copy of'} '{name}'; build with --template {written}")
+        print(f"{written}: {'a thin child of' if thin else 'a copy of'} '{name}'; build with --template {written}")
+
+    _run(action)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so temporary files are cleaned up and nothing half-written stays."""
+    raise KeyboardInterrupt
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KeyboardInterrupt:
-        print("reportgen: interrupted", file=sys.stderr)
+        print("reportgen: interrupted; nothing was changed", file=sys.stderr)
         sys.exit(130)

@@ -79,3 +79,14 @@ class RenderError(ReportgenError):
 
 class OutputError(ReportgenError):
     """The pack cannot be written where it was asked to go."""
+
+
+class ReportgenWarning(UserWarning):
+    """Something the build worked around but the user should know (a removed character, a missing glyph).
+
+    Raised through :func:`warnings.warn`; the command line prints each once.
+    """
+
+    def __init__(self, message: str, *, location: Location | None = None, field: str | None = None) -> None:
+        self.error = ReportgenError(message, location=location, field=field)
+        super().__init__(self.error.one_line())

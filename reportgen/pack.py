@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen import assemble
+from reportgen import assemble, manifest
 from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import Document
@@ -96,11 +96,19 @@ def build_pack(
     template: str | Path = "default",
     out_dir: str | Path | None = None,
     formats: str | Iterable[str] = FORMATS,
+    force: bool = False,
 ) -> list[Path]:
-    """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files."""
+    """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files.
+
+    Nothing is written unless every step succeeds; files reportgen did not write are never replaced
+    (unless *force*).
+    """
     path = Path(outline_path) if outline_path is not None else default_outline()
     wanted = parse_formats(formats)
     documents = compose(path, template, wanted)
     rendered = render_documents(documents)
     folder = output_dir_for(path, out_dir)
-    return write_all({folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()})
+    files = {folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()}
+    manifest.check_replaceable(list(files), force=force)
+    write_all({**files, folder / manifest.MANIFEST: manifest.updated(folder, files)})
+    return list(files)

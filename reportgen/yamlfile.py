@@ -12,15 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import re
+import warnings
+
 import yaml
 
-from reportgen.errors import Location, ReportgenError, dotted_path
+from reportgen.errors import Location, ReportgenError, ReportgenWarning, dotted_path
 
 MAX_NODES = 200_000
 MAX_BYTES = 20 * 1024 * 1024
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters that XML (and so PDF metadata and OOXML) cannot carry, or YAML refuses: removed with a warning."""
 KEY = "\0key"
 """Marks a position entry for a mapping key rather than its value."""
 
@@ -73,7 +78,25 @@ def _read_text(path: Path, what: str, error: type[ReportgenError]) -> str:
         ) from None
     if not text.strip():
         raise error(f"the {what} file is empty", location=Location(path, 1, 1))
-    return text
+    return _without_uncarriable(text, path)
+
+
+def _without_uncarriable(text: str, path: Path) -> str:
+    """Remove characters no output can carry, warning once per character with where it was."""
+    match = _UNCARRIABLE.search(text)
+    if match is None:
+        return text
+    for found in _UNCARRIABLE.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        warnings.warn(
+            ReportgenWarning(
+                f"removed the control character U+{ord(found.group()):04X}, which no output can carry",
+                location=Location(path, line, column),
+            ),
+            stacklevel=2,
+        )
+    return _UNCARRIABLE.sub("", text)
 
 
 def _yaml_hint(problem: str) -> str | None:
@@ -116,7 +139,23 @@ class _NodeReader:
             return [self.read(item, (*at, index)) for index, item in enumerate(node.value)]
         if node.tag == _NULL_TAG and node.style is None:
             return None
-        return node.value
+        return self._text(node, at)
+
+    def _text(self, node: yaml.ScalarNode, at: tuple[str | int, ...]) -> str:
+        """A scalar's text; characters written as escapes that no output can carry are removed with a warning."""
+        value = node.value
+        if _UNCARRIABLE.search(value):
+            removed = ", ".join(sorted({f"U+{ord(c):04X}" for c in _UNCARRIABLE.findall(value)}))
+            warnings.warn(
+                ReportgenWarning(
+                    f"removed {removed}, which no output can carry",
+                    location=_location(self.path, node.start_mark),
+                    field=dotted_path(at),
+                ),
+                stacklevel=2,
+            )
+            value = _UNCARRIABLE.sub("", value)
+        return value
 
     def _mapping(self, node: yaml.MappingNode, at: tuple[str | int, ...]) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -34,11 +34,35 @@ def validate_outline(data: Any, positions: Positions, path: Path) -> Outline:
         outline = Outline.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc, data, positions, path) from None
-    problems = cross_reference_problems(outline)
+    problems = cross_reference_problems(outline) + _file_problems(outline, path.resolve().parent)
     if problems:
         where, message = problems[0]
         raise OutlineError(message, location=position_of(path, positions, where), field=dotted_path(where))
     return outline
+
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def _file_problems(outline: Outline, folder: Path) -> list[tuple[tuple[str | int, ...], str]]:
+    """Image figures must be PNG, JPEG or GIF files inside the outline's folder."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for i, section in enumerate(outline.sections):
+        for j, figure in enumerate(section.figures):
+            if getattr(figure, "type", None) != "image":
+                continue
+            where = ("sections", i, "figures", j, "path")
+            target = (folder / figure.path).resolve()
+            if not target.is_relative_to(folder):
+                problems.append((where, f"the image path '{figure.path}' leaves the outline's folder; keep images beside the outline"))
+            elif not target.is_file():
+                problems.append((where, f"image not found: looked for {target}"))
+            else:
+                with target.open("rb") as handle:
+                    head = handle.read(8)
+                if not head.startswith(_IMAGE_MAGIC):
+                    problems.append((where, f"'{figure.path}' is not a PNG, JPEG or GIF image"))
+    return problems
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -7,13 +7,18 @@ even where a template author forgets a filter.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.errors import Location, TemplateError
 from reportgen.templating import escape
@@ -60,8 +65,17 @@ FILTERS = {
 """Filters templates may use; docs/templates.md lists them and a test checks it stays in step."""
 
 
+MAX_OUTPUT_CHARS = 20_000_000
+MAX_SECONDS = 30.0
+
+
+class _TooSlow(Exception):
+    pass
+
+
 def make_environment(template_set: TemplateSet) -> jinja2.Environment:
-    env = jinja2.Environment(
+    """A sandboxed environment: templates cannot reach Python internals, and ``range`` is bounded."""
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(folder) for folder in template_set.folders]),
         undefined=jinja2.StrictUndefined,
         finalize=escape.inline,
@@ -79,7 +93,16 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render template *name*; any template problem becomes a :class:`TemplateError` with file and line."""
     try:
         template = env.get_template(name)
-        return template.render(context)
+        with _time_limit(MAX_SECONDS):
+            return _bounded(template.generate(context), name)
+    except _TooSlow:
+        file, line = _template_frame(env, name)
+        raise TemplateError(
+            f"the template ran for more than {MAX_SECONDS:.0f} seconds (an endless loop?)", location=Location(file, line)
+        ) from None
+    except RecursionError:
+        file, line = _template_frame(env, name)
+        raise TemplateError("the template recurses without end", location=Location(file, line)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}",
@@ -99,6 +122,39 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     except _EXPRESSION_ERRORS as exc:
         file, line = _template_frame(env, name)
         raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(file, line)) from None
+
+
+def _bounded(chunks: Iterator[str], name: str) -> str:
+    out: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateError(
+                f"the template wrote more than {MAX_OUTPUT_CHARS:,} characters (a runaway loop?)",
+                location=Location(name),
+            )
+        out.append(chunk)
+    return "".join(out)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt a template that runs too long (only possible on the main thread; elsewhere unbounded)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _template_frame(env: jinja2.Environment, fallback: str) -> tuple[str, int | None]:

@@ -85,3 +85,33 @@ def test_every_context_name_is_documented(default_text, write_outline):
     doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in context:
         assert f"| `{name}` |" in doc, name
+
+
+def test_runaway_output_is_stopped(tmp_path, monkeypatch):
+    from reportgen.templating import env as env_module
+
+    monkeypatch.setattr(env_module, "MAX_OUTPUT_CHARS", 10_000)
+    folder = set_with(tmp_path, "{% for i in range(100000) %}xxxxxxxxxx{% endfor %}\n")
+    with pytest.raises(TemplateError, match="more than 10,000 characters"):
+        render_brief(folder, {})
+
+
+def test_endless_loop_is_stopped(tmp_path, monkeypatch):
+    from reportgen.templating import env as env_module
+
+    monkeypatch.setattr(env_module, "MAX_SECONDS", 0.5)
+    folder = set_with(tmp_path, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n")
+    with pytest.raises(TemplateError, match="ran for more than"):
+        render_brief(folder, {})
+
+
+def test_endless_recursion_is_stopped(tmp_path):
+    folder = set_with(tmp_path, "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n")
+    with pytest.raises(TemplateError, match="recurses without end"):
+        render_brief(folder, {})
+
+
+def test_templates_cannot_reach_python_internals(tmp_path):
+    folder = set_with(tmp_path, "{{ meta.__class__.__mro__ }}\n")
+    with pytest.raises(TemplateError):
+        render_brief(folder, {"meta": {}})
