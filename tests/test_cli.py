@@ -1,0 +1,58 @@
+"""The command line: one clear line and exit 2 for bad input, never a traceback, nothing written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportgen", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_help_everywhere(tmp_path):
+    for args in ([], ["build"], ["validate"], ["templates"], ["templates", "copy"]):
+        result = run(*args, "--help", cwd=tmp_path)
+        assert result.returncode == 0 and "Usage" in result.stdout, args
+
+
+def test_validate_reports_valid(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    result = run("validate", "o.yaml", cwd=tmp_path)
+    assert result.returncode == 0 and "valid" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("mutation", "expected"),
+    [
+        (lambda t: t.replace("source: src", "source: nope"), "o.yaml:15:17: sections[0].points[1].source: unknown source 'nope'"),
+        (lambda t: t.replace("  author:", "  autor:"), "o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)"),
+        (lambda t: t.replace("  title: A small brief", "\ttitle: x"), "o.yaml:2:1: YAML syntax error"),
+        (lambda t: "", "o.yaml:1:1: the outline file is empty"),
+    ],
+)
+def test_bad_outline_is_one_line_exit_2_and_nothing_written(tmp_path, mutation, expected):
+    (tmp_path / "o.yaml").write_text(mutation(MINIMAL))
+    for command in (["validate", "o.yaml"], ["build", "o.yaml"]):
+        result = run(*command, cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert expected in result.stderr
+        assert not (tmp_path / "output").exists()
+
+
+def test_unknown_template_set_is_one_line(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    result = run("build", "o.yaml", "--template", "nosuch", cwd=tmp_path)
+    assert result.returncode == 2 and "no template set 'nosuch'" in result.stderr and "available: default" in result.stderr
+
+
+def test_unknown_format_is_one_line(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    result = run("build", "o.yaml", "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown format 'docx'" in result.stderr
