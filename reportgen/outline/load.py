@@ -98,7 +98,7 @@ def _first_error(exc: ValidationError, data: Any, positions: Positions, path: Pa
         message = "required field is missing"
         hint = f"add '{_last_key(error['loc'])}:'"
         where = (*where, _last_key(error["loc"]))
-    elif kind == "string_too_short":
+    elif kind in ("string_too_short", "too_short") and isinstance(error.get("input"), str):
         message = "must not be empty"
     elif kind == "string_pattern_mismatch":
         message = "must be a short identifier of letters, digits, '-' or '_'"

@@ -1,0 +1,114 @@
+"""A corpus of bad inputs, each with what the user must be told.
+
+Run as a script to regenerate docs/bad-inputs.md from what the command line
+really prints; tests/test_bad_inputs.py checks the document is current.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+DOC = REPO / "docs" / "bad-inputs.md"
+BASE = (REPO / "tests" / "fixtures" / "small.yaml").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    write: Callable[[Path], list[str]]
+    """Prepares the folder and returns the command-line arguments after 'reportgen'."""
+    expected: str
+    exit_code: int = 2
+
+
+def outline(text: str | bytes, *extra: str) -> Callable[[Path], list[str]]:
+    def write(folder: Path) -> list[str]:
+        path = folder / "outline.yaml"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return ["build", "outline.yaml", *extra]
+
+    return write
+
+
+def replaced(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+def template_set(theme: str, **files: str) -> Callable[[Path], list[str]]:
+    def write(folder: Path) -> list[str]:
+        (folder / "outline.yaml").write_text(BASE, encoding="utf-8")
+        (folder / "myset").mkdir()
+        (folder / "myset" / "theme.yaml").write_text(theme, encoding="utf-8")
+        for name, text in files.items():
+            (folder / "myset" / name.replace("__", ".")).write_text(text, encoding="utf-8")
+        return ["build", "outline.yaml", "--template", "myset"]
+
+    return write
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)
+)
+
+CASES = [
+    Case("YAML: tab indentation", outline(replaced("  author:", "\tauthor:")), "indent with spaces, not tabs"),
+    Case("YAML: unclosed quote", outline(replaced("title: A small brief", 'title: "A small brief')), "YAML syntax error"),
+    Case("YAML: bad indentation", outline(replaced("  author:", "   author:")), "YAML syntax error"),
+    Case("YAML: empty file", outline(""), "the outline file is empty"),
+    Case("YAML: not UTF-8", outline(BASE.encode("utf-8").replace(b"Test Author", b"Test Auth\xe9r")), "not UTF-8: byte 0xe9"),
+    Case("YAML: duplicate key", outline(replaced("  author:", "  date: 2024-01-01\n  author:")), "duplicate key 'date'"),
+    Case("YAML: aliases expanding without bound", outline(BOMB), "aliases expanding without bound"),
+    Case("Model: unknown key, near miss", outline(replaced("  author:", "  autor:")), "did you mean 'author'?"),
+    Case("Model: wrong type", outline(replaced("keywords: [alpha, beta]", "keywords: {a: b}")), "meta.keywords: Input should be a valid list"),
+    Case("Model: empty required field", outline(replaced("title: A small brief", "title: ''")), "meta.title: must not be empty"),
+    Case("Model: duplicate id", outline(replaced("id: two", "id: one")), "duplicate section id 'one'"),
+    Case("Model: unknown source", outline(replaced("source: src", "source: srcc")), "unknown source 'srcc' (known: src)"),
+    Case("Model: unknown figure type", outline(replaced("type: bar", "type: donut")), "unknown figure type 'donut'"),
+    Case("Model: series of the wrong length", outline(replaced("values: [1, 2, 3]", "values: [1, 2]")), "has 2 values but there are 3 categories"),
+    Case("Model: NaN value", outline(replaced("values: [1, 2, 3]", "values: [1, .nan, 3]")), "must be a number"),
+    Case("Model: infinite value", outline(replaced("values: [1, 2, 3]", "values: [1, 1e999, 3]")), "values must be finite numbers"),
+    Case("Model: negative value in a pie", outline(replaced("type: bar", "type: pie").replace("values: [1, 2, 3]", "values: [1, -2, 3]")), "a pie chart cannot show negative values"),
+    Case("Model: nesting deeper than three", outline(replaced("              - Beta grandchild", "              - text: Beta grandchild\n                points: [too deep]")), "points nest at most 3 levels deep"),
+    Case("Files: image that does not exist", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: missing.png}\nsources:")), "image not found: looked for"),
+    Case("Files: image outside the outline's folder", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: ../../etc/passwd}\nsources:")), "leaves the outline's folder"),
+    Case("Files: not an image", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: outline.yaml}\nsources:")), "is not a PNG, JPEG or GIF image"),
+    Case("Template: misspelled variable", template_set("extends: default\n", brief__md__j2="# {{ meta.titel }}\n"), "has no attribute 'titel'"),
+    Case("Template: syntax error", template_set("extends: default\n", brief__md__j2="{% for x in %}\n"), "template syntax error"),
+    Case("Template: unknown theme key", template_set("extends: default\ncolors:\n  primary: '#000000'\n"), "unknown theme key 'colors'"),
+    Case("Template: theme value of the wrong type", template_set("extends: default\nsizes:\n  body: big\n"), "sizes.body"),
+    Case("Template: missing logo", template_set("extends: default\nlogo: assets/logo.png\n"), "logo not found: looked for"),
+    Case("Template: endless output", template_set("extends: default\n", brief__md__j2="{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}\n"), "characters (a runaway loop?)"),
+]
+
+
+def run(case: Case, folder: Path) -> subprocess.CompletedProcess:
+    args = case.write(folder)
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "reportgen", *args], cwd=folder, capture_output=True, text=True, timeout=300, env=env)
+
+
+def table() -> str:
+    rows = ["| bad input | what reportgen prints | exit |", "| --- | --- | --- |"]
+    for case in CASES:
+        with tempfile.TemporaryDirectory() as temp:
+            result = run(case, Path(temp))
+        message = result.stderr.strip().replace("|", "\\|").replace(temp, "…")
+        rows.append(f"| {case.name} | `{message}` | {result.returncode} |")
+    return (
+        "# Bad input and what it gets\n\n"
+        "Generated by `python tests/bad_inputs.py` from what the command line really prints;\n"
+        "`tests/test_bad_inputs.py` fails when this table is out of date.\n\n" + "\n".join(rows) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    DOC.write_text(table(), encoding="utf-8")
+    print(DOC)
