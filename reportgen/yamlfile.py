@@ -36,8 +36,9 @@ def read_yaml(path: Path, *, what: str, error: type[ReportgenError]) -> tuple[An
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        unclosed = exc.context and "quoted scalar" in exc.context and exc.context_mark is not None
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         hint = _yaml_hint(problem)
         raise error(
             f"YAML syntax error: {problem}",
