@@ -58,6 +58,7 @@ FILTERS = {
     "md": escape.inline,
     "paragraphs": escape.paragraphs,
     "bullets": escape.bullets,
+    "citation": escape.citation,
     "plain": escape.plain,
     "date": format_date,
     "url": _url,

@@ -68,3 +68,18 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
 
     walk(points, 0)
     return Markdown("\n".join(lines) + "\n")
+
+
+def citation(source: object) -> Markdown:
+    """A source as one line of Markdown: ``Author, *Title*, Publisher, date.`` (with its URL as a link if it has one)."""
+    author = getattr(source, "author", "")
+    publisher = getattr(source, "publisher", "")
+    parts = [inline(author)] if author else []
+    title = inline(getattr(source, "title", ""))
+    url = getattr(source, "url", "")
+    parts.append(f"*[{title}](<{url}>)*" if url and "<" not in url and ">" not in url else f"*{title}*")
+    if publisher and publisher != author:
+        parts.append(inline(publisher))
+    if getattr(source, "date", ""):
+        parts.append(inline(source.date))  # type: ignore[attr-defined]
+    return Markdown(", ".join(parts) + ".")

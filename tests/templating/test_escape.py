@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import BulletList, DocumentInfo, Heading, Paragraph, plain
-from reportgen.templating.escape import Markdown, bullets, inline, paragraphs
+from reportgen.templating.escape import Markdown, bullets, citation, inline, paragraphs
 from reportgen.templating.escape import plain as plain_escape
 
 INJECTIONS = ["---", "# Title", "::: notes", "{{ x }}", "<b>&", "1. one", "- dash", "> quote", "x {layout=chart}",
@@ -66,3 +66,15 @@ class P:
 def test_bullets_nest_and_credit_sources():
     text = bullets([P("a", [P("b", [P("c")])], ["s"])], {"s": "Kyodo, 2023"})
     assert text == "- a (Kyodo, 2023)\n  - b\n    - c\n"
+
+
+class S:
+    def __init__(self, **kw):
+        self.author, self.title, self.publisher, self.date, self.url = (kw.get(k, "") for k in ("author", "title", "publisher", "date", "url"))
+
+
+def test_citation_links_the_title_and_escapes_values():
+    text = citation(S(author="# Kyodo", title="Budget *up*", publisher="nippon.com", date="2023-12-22", url="https://x.org/a b"))
+    (para,) = parse_markdown(text + "\n", DocumentInfo(title="t"), {}).blocks
+    assert plain(para.runs) == "# Kyodo, Budget up, nippon.com, 2023-12-22."
+    assert any(run.href == "https://x.org/a%20b" and run.italic for run in para.runs)
