@@ -16,9 +16,7 @@ class Pt(float):
     """A length in PDF points. Arithmetic gives plain floats, which are points too."""
 
     __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"Pt({float(self):g})"
+    # No __repr__/__str__ of its own: reportlab writes some numbers into the PDF with str().
 
 
 def mm(value: float) -> Pt:

@@ -1,0 +1,30 @@
+"""The PDF brief renderer: a :class:`Document` and a :class:`Theme` in, PDF bytes out.
+
+Modules, in the order the data flows:
+
+- ``units``   lengths as points (``Pt``, ``mm``), page sizes
+- ``styles``  theme -> fonts, colours, paragraph styles, page geometry (the only place fonts are chosen)
+- ``inline``  runs -> escaped paragraph markup; ``flow`` the paragraph flowable used everywhere
+- ``story``   blocks -> flowables (``cover``, ``figures`` -> ``charts``/``tables`` for the parts)
+- ``page``    page templates, furniture (markings, header, footer), outline, TOC passes, metadata
+"""
+
+from __future__ import annotations
+
+from reportgen.document.model import Container, Document
+from reportgen.render.pdf.cover import BODY, COVER
+from reportgen.render.pdf.page import build_pdf
+from reportgen.render.pdf.story import StoryBuilder
+from reportgen.render.pdf.styles import Styles
+from reportgen.templating.theme import Theme
+
+__all__ = ["render_pdf"]
+
+
+def render_pdf(document: Document, theme: Theme) -> bytes:
+    """The whole PDF brief for *document* in *theme*'s look, as bytes (identical input, identical bytes)."""
+    styles = Styles.from_theme(theme)
+    story = StoryBuilder(document, styles).build()
+    blocks = document.blocks
+    starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"
+    return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)

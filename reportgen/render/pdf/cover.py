@@ -1,0 +1,69 @@
+"""The cover page's flowables: title, accent rule, subtitle, and the meta lines at the foot.
+
+The ``cover`` container holds a level-1 heading (title), a level-2 heading
+(subtitle) and paragraphs (author, organisation, date). The page itself (the
+colour band, logo and markings) is drawn by the cover page template in
+``page.py``; this module only sets the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import TopPadder
+
+from reportgen.document.model import Container, Heading
+from reportgen.document.model import Paragraph as ParagraphBlock
+from reportgen.render.pdf.flow import Para
+from reportgen.render.pdf.inline import text_markup
+from reportgen.render.pdf.units import Pt
+
+if TYPE_CHECKING:
+    from reportgen.render.pdf.story import StoryBuilder
+
+COVER = "cover"
+BODY = "body"
+"""Page template ids."""
+
+TITLE_AT = 0.30
+"""Where the title starts, as a fraction of the page height from the top."""
+
+
+def cover_flowables(container: Container, builder: StoryBuilder, *, first: bool) -> list[Flowable]:
+    styles = builder.styles
+    geometry = styles.geometry
+    width = geometry.frame_width
+    title: list[Flowable] = []
+    subtitle: list[Flowable] = []
+    meta: list[Flowable] = []
+    for block in container.blocks:
+        if isinstance(block, Heading) and block.level == 1 and not title:
+            title.append(Para(builder.markup(block.runs), styles["cover_title"]))
+        elif isinstance(block, Heading):
+            subtitle.append(Para(builder.markup(block.runs), styles["cover_subtitle"]))
+        elif isinstance(block, ParagraphBlock) and block.runs:
+            style = styles["cover_author"] if not meta else styles["cover_meta"]
+            meta.append(Para(builder.markup(block.runs), style))
+        else:
+            meta += builder.block(block, width)
+    if not title:
+        title.append(Para(text_markup(builder.document.info.title), styles["cover_title"]))
+
+    story: list[Flowable] = [] if first else [NextPageTemplate(COVER), PageBreak()]
+    story.append(Spacer(1, max(0.0, geometry.page_height * TITLE_AT - geometry.top)))
+    story += title
+    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign="LEFT",
+                            spaceBefore=Pt(16), spaceAfter=Pt(14)))
+    story += subtitle
+    if meta:  # at the foot of the page, under a hairline
+        block = Table([[meta]], colWidths=[width], hAlign="LEFT", style=TableStyle([
+            ("LINEABOVE", (0, 0), (-1, 0), 0.5, styles.colours.rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), Pt(12)),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        story.append(TopPadder(block))
+    story += [NextPageTemplate(BODY), PageBreak()]
+    return story

@@ -1,0 +1,105 @@
+"""Figures (charts, tables, images) with their label line, caption and source line.
+
+    Figure 1. Title                    <- label, bold, kept with what follows
+    [drawing | table | image]
+    Caption in small muted type.
+    Source: Kyodo News (2023-12-22)
+
+A chart or image is kept on one page with its label and notes; a table is
+kept together when it fits on a page and otherwise starts only where its
+label, header and first rows fit, repeating its header on every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import Image as ImageFlowable
+
+from reportgen.document.model import Chart, Figure, Image, Table
+from reportgen.errors import RenderError
+from reportgen.render.pdf.charts import chart_drawing
+from reportgen.render.pdf.flow import Para
+from reportgen.render.pdf.inline import text_markup
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.tables import data_table
+from reportgen.render.pdf.units import Pt
+
+SPACE_AROUND = Pt(8)
+"""Extra space above a figure's label and below its last line, on top of paragraph spacing."""
+TABLE_START = Pt(90)
+"""A split table starts on a new page unless this much room (label, header, first rows) is left."""
+
+
+class KeepTogetherIfItFits(KeepTogether):
+    """Kept on one page when it fits on a page; otherwise flows, starting only where *start* fits."""
+
+    def __init__(self, flowables: list[Flowable], start: float) -> None:
+        super().__init__(flowables)
+        self._start = start
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self._H > frame._height:
+            content = self._content[:]
+            for flowable in content:  # CondPageBreak keeps the start together instead of keepWithNext
+                flowable.keepWithNext = 0
+            return [CondPageBreak(self._start), *content]
+        return super().split(aW, aH)
+
+
+def figure_label(figure: Figure, styles: Styles) -> str:
+    """``Figure 1``/``Table 1`` in the theme's words."""
+    word = styles.theme.strings.table if isinstance(figure, Table) else styles.theme.strings.figure
+    return f"{word} {figure.number}"
+
+
+def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: bool = True) -> list[Flowable]:
+    """The figure as flowables; *together* (only possible in the main flow, not in a table cell) keeps them on a page."""
+    primary = styles.theme.colours.primary
+    label = Para(
+        f'<font color="{primary}">{text_markup(figure_label(figure, styles))}.</font> {text_markup(figure.title)}',
+        styles["figure_label"],
+    )
+    label.spaceBefore = SPACE_AROUND
+    parts: list[Flowable] = [label, _body(figure, styles, width)]
+    if figure.caption.strip():
+        parts.append(Para(text_markup(figure.caption), styles["caption"]))
+    if figure.source.strip():
+        source = f"<i>{text_markup(styles.theme.strings.source)}:</i> {text_markup(figure.source)}"
+        parts.append(Para(source, styles["source"] if len(parts) > 2 else styles["caption"]))
+    parts[-1].spaceAfter = styles["body"].spaceAfter + SPACE_AROUND
+    if not together:
+        return parts
+    if isinstance(figure, Table):
+        return [KeepTogetherIfItFits(parts, TABLE_START)]
+    return [KeepTogether(parts)]
+
+
+def _body(figure: Figure, styles: Styles, width: float) -> Flowable:
+    if isinstance(figure, Chart):
+        return chart_drawing(figure, styles, width)
+    if isinstance(figure, Table):
+        header = [text_markup(name) for name in figure.columns]
+        rows = [[text_markup(cell) for cell in row] for row in figure.rows]
+        return data_table(header, rows, [figure.columns, *figure.rows], styles, width)
+    if isinstance(figure, Image):
+        return _image(figure, styles, width)
+    raise RenderError(f"cannot draw figure of type {type(figure).__name__}")
+
+
+def _image(figure: Image, styles: Styles, width: float) -> Flowable:
+    path = Path(figure.path)
+    try:
+        image_width, image_height = ImageReader(str(path)).getSize()
+    except Exception as exc:  # reportlab raises bare IOError/OSError or PIL errors
+        raise RenderError(
+            f"cannot read image '{path}': {exc}", field=f"figures.{figure.id}"
+        ) from None
+    scale = min(width / image_width, styles.geometry.frame_height * 0.6 / image_height)
+    flowable = ImageFlowable(str(path), width=image_width * scale, height=image_height * scale, hAlign="LEFT")
+    return flowable

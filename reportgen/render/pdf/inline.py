@@ -1,0 +1,58 @@
+"""Runs -> reportlab paragraph markup.
+
+reportlab's ``Paragraph`` parses an XML-like markup, so every piece of text
+that goes into one passes through :func:`text_markup` here: characters XML
+cannot carry are dropped and ``<``, ``>``, ``&`` (and quotes in attributes)
+are escaped. Nothing else in this package builds paragraph markup from text.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from reportgen.document.model import LINE_BREAK, Run, Runs
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """*text* without the characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF)."""
+    return _NOT_XML.sub("", text)
+
+
+def text_markup(text: str) -> str:
+    """Plain *text* as markup that shows exactly *text*."""
+    return escape(clean(text))
+
+
+def run_markup(run: Run, *, mono: str, link: str) -> str:
+    """One run as markup: code in the *mono* font, links underlined in colour *link* (``#RRGGBB``)."""
+    if run.text == LINE_BREAK:
+        return "<br/>"
+    out = text_markup(run.text)
+    if not out:
+        return ""
+    if run.code:
+        out = f"<font face={quoteattr(mono)}>{out}</font>"
+    if run.strike:
+        out = f"<strike>{out}</strike>"
+    if run.italic:
+        out = f"<i>{out}</i>"
+    if run.bold:
+        out = f"<b>{out}</b>"
+    href = clean(run.href or "").strip()
+    if href:
+        out = f"<a href={quoteattr(href)} color={quoteattr(link)}><u>{out}</u></a>"
+    return out
+
+
+def runs_markup(runs: Runs, *, mono: str, link: str) -> str:
+    """The markup of a paragraph made of *runs*."""
+    return "".join(run_markup(run, mono=mono, link=link) for run in runs)
+
+
+def plain_text(runs: Runs) -> str:
+    """The runs as one line of plain text (hard breaks become spaces), for outlines and metadata."""
+    text = "".join(" " if run.text == LINE_BREAK else run.text for run in runs)
+    return " ".join(clean(text).split())

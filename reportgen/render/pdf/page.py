@@ -1,0 +1,278 @@
+"""Pages: the doc template, the cover and body page templates, and what is drawn on every page.
+
+Every page carries the document's marking top and bottom centre. Body pages
+have a running header (title, date) over a hairline and a footer
+(organisation, "Page X of Y"). The cover has a colour band and the logo.
+
+Two layout passes (``multiBuild``) and no more: the first learns the page
+of every heading and the page count, the second prints them (table of
+contents, "of Y"). The table of contents is laid out full size in the first
+pass already (``StoryBuilder`` fills it with placeholders), so the second pass
+paginates exactly like the first. Only the last pass is serialised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reportlab import rl_config
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
+
+from reportgen.document.model import DocumentInfo
+from reportgen.errors import RenderError
+from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
+from reportgen.render.pdf.inline import clean, text_markup
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.units import Pt, mm
+
+FURNITURE_SIZE = Pt(7.5)
+MARKING_SIZE = Pt(7.5)
+COVER_MARKING_SIZE = Pt(9.5)
+MARKING_TRACKING = Pt(0.8)
+COVER_BAND = mm(9)
+LOGO_HEIGHT = mm(14)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+class PageCount(IndexingFlowable):
+    """Invisible: counts the pages of one pass so the next can print "of Y"; unsatisfied until stable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total: int | None = None
+        self._counted = 0
+
+    def beforeBuild(self) -> None:
+        self.total, self._counted = self._counted or None, 0
+
+    def isSatisfied(self) -> bool:
+        return self._counted == self.total
+
+    def count(self, page: int) -> None:
+        self._counted = max(self._counted, page)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def pdf_date(info: DocumentInfo) -> str:
+    """The PDF creation date: ``SOURCE_DATE_EPOCH`` if set, else the document's date, else 2000-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise RenderError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
+    else:
+        day = info.date or dt.date(2000, 1, 1)
+        when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return when.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def display_date(info: DocumentInfo) -> str:
+    if info.date is None:
+        return ""
+    if info.language.lower().startswith("en"):
+        return f"{info.date.day} {_MONTHS[info.date.month - 1]} {info.date.year}"
+    return info.date.isoformat()
+
+
+class BriefDocTemplate(BaseDocTemplate):
+    """The brief's document: page templates, metadata, outline and TOC hooks, page furniture."""
+
+    def __init__(self, buffer: io.BytesIO, info: DocumentInfo, styles: Styles, *, first: str) -> None:
+        g = styles.geometry
+        self.info = info
+        self.styles = styles
+        self.pages = PageCount()
+        self._date = pdf_date(info)
+        self._logo = _logo(styles)
+        self._outline_depth = 0
+        self._page_of = styles.theme.strings.page_of
+        try:
+            self._page_of.format(page=1, pages=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise RenderError(f"bad page number format: {exc}", field="theme.strings.page_of") from None
+        super().__init__(
+            buffer,
+            pagesize=(g.page_width, g.page_height),
+            leftMargin=g.left, rightMargin=g.right, topMargin=g.top, bottomMargin=g.bottom,
+            title=clean(info.title), author=clean(info.author), subject=clean(info.subject or info.subtitle),
+            keywords=", ".join(clean(k) for k in info.keywords), creator="reportgen",
+            lang=clean(info.language) or None, invariant=1, displayDocTitle=1,
+        )
+        templates = {
+            COVER: PageTemplate(COVER, [self._frame("cover")], onPage=self._draw_cover),
+            BODY: PageTemplate(BODY, [self._frame("body")], onPage=self._draw_body),
+        }
+        self.addPageTemplates([templates[first], *(t for k, t in templates.items() if k != first)])
+
+    def _frame(self, name: str) -> Frame:
+        g = self.styles.geometry
+        return _Frame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def render(self, story: list[Flowable]) -> None:
+        self.passes = 0
+        try:
+            with _reportlab_settings(useA85=0, shapeChecking=0):
+                self.multiBuild([self.pages, *story], canvasmaker=self._canvas)
+        except LayoutError as exc:
+            raise RenderError(f"cannot lay out the PDF: {' '.join(str(exc).split())[:300]}") from None
+
+    def _canvas(self, *args: object, **kwargs: object) -> Canvas:
+        self.passes += 1
+        canv = Canvas(*args, **kwargs)
+        canv.setDateFormatter(lambda *_: self._date)
+        canv.showOutline()
+        # The first pass only learns pages (it is never the last: PageCount is unsatisfied
+        # after it) and is never saved, so its flowables are laid out but not drawn.
+        canv.layout_only = self.passes == 1
+        return canv
+
+    # -- platypus hooks ----------------------------------------------------
+    def beforeDocument(self) -> None:
+        self._outline_depth = 0
+
+    def afterPage(self) -> None:
+        self.pages.count(self.page)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "outline", None)
+        if entry is None:
+            return
+        level = min(entry.level, self._outline_depth)  # an outline level may only go one deeper
+        self._outline_depth = level + 1
+        self.canv.addOutlineEntry(entry.title, entry.key, level=level, closed=False)
+        self.notify("TOCEntry", (entry.level, text_markup(entry.title), self.page, entry.key))
+
+    # -- page furniture ----------------------------------------------------
+    def _marking(self, canv: Canvas, size: float, top: float, bottom: float) -> None:
+        text = " ".join(clean(self.info.marking).split())
+        if not text:
+            return
+        canv.setFont(self.styles.fonts.bold, size)
+        canv.setFillColor(self.styles.colours.marking)
+        middle = self.styles.geometry.page_width / 2
+        canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
+        canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
+
+    def _draw_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g, c, f = self.styles.geometry, self.styles.colours, self.styles.fonts
+        left, right = g.left, g.page_width - g.right
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(c.rule)
+        header = g.page_height - g.top + mm(6)
+        footer = g.bottom - mm(6)
+        canv.line(left, header, right, header)
+        canv.line(left, footer, right, footer)
+        canv.setFont(f.body, FURNITURE_SIZE)
+        canv.setFillColor(c.muted)
+        date = display_date(self.info)
+        room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
+        canv.drawString(left, header + 4, _fit(canv, clean(self.info.title), f.body, FURNITURE_SIZE, room))
+        canv.drawRightString(right, header + 4, date)
+        total = self.pages.total or doc.page
+        number = self._page_of.format(page=doc.page, pages=total)
+        canv.drawString(left, footer - 10, _fit(canv, clean(self.info.organization), f.body, FURNITURE_SIZE,
+                                                g.frame_width * 0.6))
+        canv.setFont(f.bold, FURNITURE_SIZE)
+        canv.setFillColor(c.primary)
+        canv.drawRightString(right, footer - 10, number)
+        self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3)
+        canv.restoreState()
+
+    def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        g, c = self.styles.geometry, self.styles.colours
+        canv.saveState()
+        canv.setFillColor(c.primary)
+        canv.rect(0, 0, COVER_BAND, g.page_height, stroke=0, fill=1)
+        canv.setFillColor(c.accent)
+        title_top = g.page_height * (1 - TITLE_AT)
+        canv.rect(0, title_top - mm(12), COVER_BAND, mm(12), stroke=0, fill=1)  # level with the title
+        if self._logo is not None:
+            canv.drawImage(self._logo, g.left, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=mm(60),
+                           height=LOGO_HEIGHT, preserveAspectRatio=True, anchor="w", mask="auto")
+        self._marking(canv, COVER_MARKING_SIZE, g.page_height - mm(12), mm(10))
+        canv.restoreState()
+
+
+@contextmanager
+def _reportlab_settings(**settings: object) -> Iterator[None]:
+    """Process-wide reportlab settings for one build, restored afterwards.
+
+    ``useA85=0``: binary page streams (smaller, and no pure-Python ASCII85 pass).
+    ``shapeChecking=0``: no attribute validation while charts draw (they are
+    built, and so validated, before the build starts).
+    """
+    saved = {name: getattr(rl_config, name) for name in settings}
+    try:
+        for name, value in settings.items():
+            setattr(rl_config, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(rl_config, name, value)
+
+
+class _Frame(Frame):
+    """A frame that lays flowables out without drawing them on a layout-only canvas."""
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if not getattr(canv, "layout_only", False):
+            return super()._add(flowable, canv, trySplit)
+        try:  # shadow the method for this one placement (object.__setattr__: some classes validate setattr)
+            object.__setattr__(flowable, "drawOn", _no_draw)
+        except (AttributeError, TypeError):  # no instance dict: just draw it
+            return super()._add(flowable, canv, trySplit)
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            object.__delattr__(flowable, "drawOn")
+
+    add = _add
+
+
+def _no_draw(*args: object, **kwargs: object) -> None:
+    pass
+
+
+def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """*text*, cut at a word with an ellipsis if it is wider than *width*."""
+    if canv.stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while words and canv.stringWidth(" ".join(words) + "\u2026", font, size) > width:
+        words.pop()
+    return " ".join(words) + "\u2026"
+
+
+def _logo(styles: Styles) -> ImageReader | None:
+    path = styles.theme.logo_path
+    if path is None:
+        return None
+    try:
+        reader = ImageReader(str(path))
+        reader.getSize()
+    except Exception as exc:  # reportlab raises OSError or PIL errors
+        raise RenderError(f"cannot read the logo '{path}': {exc}", field="theme.logo") from None
+    return reader
+
+
+def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, *, first: str) -> bytes:
+    """Lays out *story* and returns the finished PDF."""
+    buffer = io.BytesIO()
+    BriefDocTemplate(buffer, info, styles, first=first).render(story)
+    return buffer.getvalue()

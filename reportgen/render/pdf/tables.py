@@ -1,0 +1,90 @@
+"""Data tables: a header row in the theme's header colours, zebra stripes, wrapped cells.
+
+Both the outline's table figures and the pipe tables templates write come
+out of :func:`data_table`, so they look alike. The header row repeats when a
+table splits across pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table, TableStyle
+
+from reportgen.render.pdf.flow import Para
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.units import Pt
+
+PAD_X = Pt(6)
+PAD_Y = Pt(3.5)
+
+
+def _widest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+
+
+def column_widths(
+    cells: Sequence[Sequence[str]], available: float, font: str, size: float, header_font: str
+) -> list[Pt]:
+    """Widths for columns of plain-text *cells* (first row = header), filling *available* points.
+
+    Like a browser's automatic table layout: every column gets at least its
+    longest word, the space left over goes to the columns in proportion to
+    how much more their longest line would like.
+    """
+    count = max(len(row) for row in cells)
+    minimum = [2 * PAD_X] * count
+    natural = [2 * PAD_X] * count
+    for index, row in enumerate(cells):
+        row_font = header_font if index == 0 else font
+        for col, text in enumerate(row):
+            minimum[col] = max(minimum[col], _widest_word(text, row_font, size) + 2 * PAD_X)
+            natural[col] = max(natural[col], stringWidth(" ".join(text.split()), row_font, size) + 2 * PAD_X)
+    total_min = sum(minimum)
+    if total_min >= available:
+        return [Pt(width * available / total_min) for width in minimum]
+    total_natural = sum(natural)
+    if total_natural <= available:
+        return [Pt(width * available / total_natural) for width in natural]
+    wants = [n - m for n, m in zip(natural, minimum)]
+    spare = available - total_min
+    total_wants = sum(wants)
+    return [Pt(m + spare * w / total_wants) for m, w in zip(minimum, wants)]
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    plain: Sequence[Sequence[str]],
+    styles: Styles,
+    width: float,
+) -> Table:
+    """A styled table of markup cells; *plain* is the same cells as text (header first), for measuring."""
+    count = max([len(header)] + [len(row) for row in rows])
+    head_style, cell_style = styles["table_header"], styles["table_cell"]
+
+    def fill(row: Sequence[str]) -> list[str]:
+        return list(row) + [""] * (count - len(row))
+
+    data = [[Para(text, head_style) for text in fill(header)]]
+    data += [[Para(text, cell_style) for text in fill(row)] for row in rows]
+    widths = column_widths(
+        [fill(row) for row in plain], width, cell_style.fontName, cell_style.fontSize, head_style.fontName
+    )
+    c = styles.colours
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 1),
+        ("BACKGROUND", (0, 0), (-1, 0), c.header_fill),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.75, c.header_fill),
+    ]
+    if rows:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [c.white, c.stripe]))
+    if len(rows) >= 4:  # a page break leaves at least two rows on either side
+        commands += [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, len(rows) - 1), (-1, len(rows)))]
+    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")

@@ -1,0 +1,48 @@
+"""Data tables: column widths from content, header style, repeated header, stripes."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.tables import PAD_X, column_widths, data_table
+from reportgen.templating.theme import Colours, Theme
+
+
+def widths(cells: list[list[str]], available: float = 400) -> list[float]:
+    return column_widths(cells, available, "Helvetica", 8.5, "Helvetica-Bold")
+
+
+def test_widths_fill_the_space_in_proportion_to_content() -> None:
+    out = widths([["Year", "Assessment"], ["2001", "Delayed; review of costs and schedule requested by the ministry"]])
+    assert sum(out) == pytest.approx(400)
+    assert out[1] > 3 * out[0]
+
+
+def test_every_column_gets_its_longest_word_when_possible() -> None:
+    long_word = "Humanitarianassistance"
+    cells = [["Term", "Meaning"], [long_word, "a " * 200]]
+    out = widths(cells)
+    assert out[0] >= stringWidth(long_word, "Helvetica", 8.5) + 2 * PAD_X
+    assert sum(out) == pytest.approx(400)
+
+
+def test_too_narrow_space_is_shared_by_minimum_widths() -> None:
+    out = widths([["Aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]], available=100)
+    assert sum(out) == pytest.approx(100)
+    assert out[1] > out[0]
+
+
+def test_data_table_header_repeats_and_uses_theme_colours() -> None:
+    theme = Theme(colours=Colours(table_header_fill="#112233", table_header_text="#FFEEDD", table_stripe="#ABCDEF"))
+    styles = Styles.from_theme(theme)
+    table = data_table(["A", "B"], [["1", "2"], ["3"]], [["A", "B"], ["1", "2"], ["3"]], styles, 300)
+    assert table.repeatRows == 1
+    assert all(isinstance(cell, Paragraph) for row in table._cellvalues for cell in row)
+    assert len(table._cellvalues[2]) == 2  # a short row is padded
+    commands = {cmd[0]: cmd for cmd in table._bkgrndcmds}
+    assert commands["BACKGROUND"][3].hexval() == "0x112233"
+    assert [c.hexval() for c in commands["ROWBACKGROUNDS"][3]] == ["0xffffff", "0xabcdef"]
+    assert table._cellvalues[0][0].style.textColor.hexval() == "0xffeedd"
