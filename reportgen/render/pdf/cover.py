@@ -1,4 +1,5 @@
-"""The cover page's flowables: title, accent rule, subtitle, and the meta lines at the foot.
+"""The cover page's flowables (title, accent rule, subtitle, meta lines at the foot), and the
+compact masthead a short brief opens with instead of a cover page.
 
 The ``cover`` container holds a level-1 heading (title), a level-2 heading
 (subtitle) and paragraphs (author, organisation, date). The page itself (the
@@ -66,4 +67,22 @@ def cover_flowables(container: Container, builder: StoryBuilder, *, first: bool)
         ]))
         story.append(TopPadder(block))
     story += [NextPageTemplate(BODY), PageBreak()]
+    return story
+
+
+def masthead_flowables(container: Container, builder: StoryBuilder) -> list[Flowable]:
+    """A title block at the top of the first page: title, subtitle, one meta line, accent rule."""
+    styles = builder.styles
+    story: list[Flowable] = []
+    for block in container.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            story.append(Para(builder.markup(block.runs), styles["masthead_title"]))
+        elif isinstance(block, Heading):
+            story.append(Para(builder.markup(block.runs), styles["cover_subtitle"]))
+        elif isinstance(block, ParagraphBlock) and block.runs:
+            story.append(Para(builder.markup(block.runs), styles["masthead_meta"]))
+        else:
+            story += builder.block(block, styles.geometry.frame_width)
+    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign="LEFT",
+                            spaceBefore=Pt(10), spaceAfter=Pt(14)))
     return story

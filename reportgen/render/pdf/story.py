@@ -35,7 +35,7 @@ from reportgen.document.model import (
 )
 from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.errors import RenderError
-from reportgen.render.pdf.cover import cover_flowables
+from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.inline import clean, plain_text, runs_markup, text_markup
@@ -187,6 +187,8 @@ class StoryBuilder:
             return [self.columns(container, width)] if container.blocks else []
         if kind == "toc":
             return self.toc(container) if top else []
+        if kind == "masthead":
+            return masthead_flowables(container, self)
         if kind == "column":
             return self.column(container, width)
         return self.blocks(container.blocks, width, top=top)

@@ -247,5 +247,8 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts) -> dict[str, Paragraph
         "cover_author": derive("cover_author", fontName=f.bold, fontSize=s.body + 1, leading=leading(s.body + 1),
                                spaceAfter=Pt(2)),
         "cover_meta": derive("cover_meta", textColor=c.muted, spaceAfter=0),
+        "masthead_title": derive("masthead_title", fontName=f.heading, fontSize=s.title * 0.75,
+                                 leading=s.title * 0.75 * 1.18, textColor=c.primary, spaceAfter=Pt(4)),
+        "masthead_meta": derive("masthead_meta", textColor=c.muted, spaceAfter=0),
     }
     return styles
