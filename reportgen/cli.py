@@ -59,19 +59,59 @@ def build(
         Optional[list[Path]], typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
     ] = None,
     template: Annotated[str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")] = "default",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
+    ] = None,
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
     force: Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Packs to build at once, in separate processes.")] = 1,
 ) -> None:
-    """Build the brief (PDF) and deck (PPTX) for each outline."""
-    from reportgen.pack import build_pack
+    """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
+    from reportgen.batch import Job, Outcome, build_all
 
-    def action() -> None:
-        for outline in outlines or [None]:
-            for path in build_pack(outline, template=template, out_dir=out, formats=formats, force=force):
-                print(path)
+    paths = outlines or [None]
+    several = len(paths) > 1
+    batch = [
+        Job(path, template, (out / path.name.removesuffix(".yaml").removesuffix(".yml")) if several and out and path else out, formats, force)
+        for path in paths
+    ]
 
-    _run(action)
+    def report(outcome: Outcome) -> None:
+        for warning in outcome.warnings:
+            print(f"reportgen: warning: {warning}", file=sys.stderr)
+        if outcome.error:
+            print(f"reportgen: error: {outcome.error}", file=sys.stderr)
+        for path in outcome.written:
+            print(path)
+
+    if not build_all(batch, jobs, report):
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def watch(
+    outline: Annotated[Optional[Path], typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
+    template: Annotated[str, typer.Option("--template", "-t", help="Template set: a name or a folder.")] = "default",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
+) -> None:
+    """Rebuild the pack on every save of the outline, the template set or its assets (Ctrl-C stops)."""
+    from reportgen.batch import Job
+    from reportgen.watch import Rebuild
+    from reportgen.watch import watch as watch_pack
+
+    def report(rebuild: Rebuild) -> None:
+        what = ", ".join(path.name for path in rebuild.changed) or "first build"
+        for warning in rebuild.outcome.warnings:
+            print(f"reportgen: warning: {warning}", file=sys.stderr)
+        if rebuild.outcome.error:
+            print(f"reportgen: error: {rebuild.outcome.error} (kept the last good pack)", file=sys.stderr, flush=True)
+        else:
+            names = ", ".join(str(path) for path in rebuild.outcome.written)
+            print(f"rebuilt {names} in {rebuild.seconds * 1000:.0f} ms ({what})", flush=True)
+
+    watch_pack(Job(outline, template, out, formats, False), report)
 
 
 @app.command()

@@ -1,0 +1,81 @@
+"""Build many packs, in parallel processes, isolating failures: one bad outline never stops the others."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import ReportgenError, ReportgenWarning
+
+
+@dataclass(frozen=True)
+class Job:
+    outline: Path | None
+    template: str
+    out_dir: Path | None
+    formats: str
+    force: bool
+
+
+@dataclass
+class Outcome:
+    job: Job
+    written: list[Path] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def run_job(job: Job) -> Outcome:
+    """Build one pack, catching what the user must hear about as text (picklable, so it can run in a worker)."""
+    from reportgen.pack import build_pack
+
+    outcome = Outcome(job)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportgenWarning)
+        try:
+            outcome.written = build_pack(
+                job.outline, template=job.template, out_dir=job.out_dir, formats=job.formats, force=job.force
+            )
+        except ReportgenError as error:
+            outcome.error = error.one_line()
+    outcome.warnings = list(dict.fromkeys(str(w.message) for w in caught if isinstance(w.message, ReportgenWarning)))
+    return outcome
+
+
+def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """Outcomes as they finish: in this process for one worker, else in a pool of *workers* processes."""
+    if workers <= 1 or len(jobs) == 1:
+        for job in jobs:
+            yield run_job(job)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(run_job, job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def build_all(jobs: list[Job], workers: int, report: Callable[[Outcome], None]) -> bool:
+    """Build every job, calling *report* for each; True when all succeeded.
+
+    On an interactive terminal a rich progress bar runs beside the reports.
+    """
+    ok = True
+    if sys.stderr.isatty() and len(jobs) > 1:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("building packs", total=len(jobs))
+            for outcome in run_jobs(jobs, workers):
+                ok &= outcome.error is None
+                progress.console.print(end="")
+                report(outcome)
+                progress.advance(task)
+        return ok
+    for outcome in run_jobs(jobs, workers):
+        ok &= outcome.error is None
+        report(outcome)
+    return ok
