@@ -96,5 +96,6 @@ def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: 
         "glossary": outline.glossary,
         "figures": figures_by_id,
         "credits": {source.id: source_credit(source) for source in outline.sources},
+        "strings": theme.strings,
         "theme": theme,
     }

@@ -18,7 +18,8 @@ from reportgen.document.model import Document
 from reportgen.errors import ReportgenError
 from reportgen.outline import load_outline
 from reportgen.templating.env import make_environment, render
-from reportgen.templating.sets import TemplateSet, load_set
+from reportgen.templating.sets import load_set
+from reportgen.templating.theme import Theme
 
 FORMATS = ("pdf", "pptx")
 OUTPUT_NAMES = {"pdf": "brief.pdf", "pptx": "deck.pptx"}
@@ -48,28 +49,30 @@ class Documents:
     """The documents of one pack, before rendering: one per output format."""
 
     by_format: dict[str, Document]
-    template_set: TemplateSet
+    theme: Theme
+    """The set's theme in the outline's language."""
 
 
 def compose(outline_path: Path, template: str | Path, formats: tuple[str, ...]) -> Documents:
     """Load the outline, run the templates and read their Markdown (everything but rendering)."""
     outline = load_outline(outline_path)
     template_set = load_set(template)
-    figures = assemble.figures(outline, outline_path.resolve().parent, template_set.theme)
+    theme = template_set.theme.for_language(outline.meta.language)
+    figures = assemble.figures(outline, outline_path.resolve().parent, theme)
     info = assemble.document_info(outline)
-    context = assemble.template_context(outline, figures, template_set.theme)
+    context = assemble.template_context(outline, figures, theme)
     env = make_environment(template_set)
     documents = {}
     for fmt in formats:
         name = TEMPLATE_NAMES[fmt]
         markdown = render(env, name, context)
         documents[fmt] = parse_markdown(markdown, info, figures, origin=name)
-    return Documents(documents, template_set)
+    return Documents(documents, theme)
 
 
 def render_documents(documents: Documents) -> dict[str, bytes]:
     """Render each document with its format's renderer (imported only when asked for)."""
-    theme = documents.template_set.theme
+    theme = documents.theme
     out: dict[str, bytes] = {}
     for fmt, document in documents.by_format.items():
         if fmt == "pdf":

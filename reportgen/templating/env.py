@@ -8,7 +8,6 @@ even where a template author forgets a filter.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import signal
 import sys
 import threading
@@ -20,31 +19,10 @@ from urllib.parse import quote
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from reportgen.dates import format_date
 from reportgen.errors import Location, TemplateError
 from reportgen.templating import escape
 from reportgen.templating.sets import TemplateSet
-
-_MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-}
-
-
-def format_date(value: dt.date | str | None, language: str = "en") -> str:
-    """A date as readers of *language* write it (``15 January 2025``, ``2025年1月15日``)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        return value
-    base = language.split("-")[0].lower()
-    if base in ("ja", "zh"):
-        return f"{value.year}年{value.month}月{value.day}日"
-    if base == "ko":
-        return f"{value.year}년 {value.month}월 {value.day}일"
-    months = _MONTHS.get(base)
-    if months is None:
-        return value.isoformat()
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
 
 def _url(value: object) -> escape.Markdown:
     """A URL made safe for a Markdown link destination."""

@@ -136,19 +136,39 @@ def _merge_theme(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Theme:
         else:
             location = position_of(folder / THEME_FILE, positions, where)
         raise TemplateError(message, location=location, field=dotted_path(where), hint="see docs/templates.md for the theme keys") from None
-    return theme.model_copy(update={"logo_path": _logo(layers), "reference_pptx": _reference(layers)})
+    return theme.model_copy(
+        update={"logo_path": _logo(layers), "reference_pptx": _reference(layers), "font_paths": _font_paths(layers)}
+    )
+
+
+def _asset(folder: Path, positions: Positions, where: tuple[str | int, ...], relative: str, what: str) -> Path:
+    """A file named in a theme, resolved against the set that named it; it must exist inside that set."""
+    path = (folder / relative).resolve()
+    location = position_of(folder / THEME_FILE, positions, where)
+    if not path.is_relative_to(folder.resolve()):
+        raise TemplateError(f"the {what} path '{relative}' leaves the template set's folder", location=location, field=dotted_path(where))
+    if not path.is_file():
+        raise TemplateError(f"{what} not found: looked for {path}", location=location, field=dotted_path(where))
+    return path
+
+
+def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[str, dict[str, Path]]:
+    """Every family's font files; a family named by a child replaces the parent's."""
+    paths: dict[str, dict[str, Path]] = {}
+    for folder, data, positions in reversed(layers):
+        for family, faces in (data.get("font_files") or {}).items():
+            paths[family] = {
+                face: _asset(folder, positions, ("font_files", family, face), str(relative), "font file")
+                for face, relative in faces.items()
+                if relative
+            }
+    return paths
 
 
 def _logo(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
     for folder, data, positions in layers:
         if data.get("logo"):
-            path = (folder / str(data["logo"])).resolve()
-            where = position_of(folder / THEME_FILE, positions, ("logo",))
-            if not path.is_relative_to(folder):
-                raise TemplateError(f"the logo path '{data['logo']}' leaves the template set's folder", location=where, field="logo")
-            if not path.is_file():
-                raise TemplateError(f"logo not found: looked for {path}", location=where, field="logo")
-            return path
+            return _asset(folder, positions, ("logo",), str(data["logo"]), "logo")
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
@@ -44,13 +44,30 @@ class Colours(Section):
 
 
 class Fonts(Section):
-    """Fonts the PDF uses (reportlab names) and the deck names (PowerPoint names)."""
+    """Fonts the PDF uses and the deck names.
+
+    PDF fonts are families listed in ``font_files`` (embedded as subsets) or
+    the standard PDF fonts (Helvetica, Times-Roman, Courier). ``cjk`` is used
+    for text in Chinese, Japanese or Korean, for the whole brief when the
+    outline's language is one of them, and for any character the body font
+    lacks. The deck names fonts that PowerPoint resolves on the viewer's machine.
+    """
 
     body: str = "Helvetica"
     heading: str = "Helvetica-Bold"
     mono: str = "Courier"
+    cjk: str | None = None
     deck_latin: str = "Arial"
     deck_east_asian: str = "Yu Gothic"
+
+
+class FontFaces(Section):
+    """The TrueType files of one family, relative to the template set's folder."""
+
+    regular: str
+    bold: str | None = None
+    italic: str | None = None
+    bold_italic: str | None = None
 
 
 class Sizes(Section):
@@ -75,6 +92,20 @@ class Strings(Section):
     table: str = "Table"
     source: str = "Source"
     continued: str = "(cont.)"
+    contents: str = "Contents"
+    bottom_line: str = "Bottom line up front"
+    agenda: str = "Agenda"
+    sources: str = "Sources"
+    glossary: str = "Glossary"
+    term: str = "Term"
+    meaning: str = "Meaning"
+    questions: str = "Questions and discussion"
+
+
+LanguageStrings = create_model(
+    "LanguageStrings", __base__=Section, **{name: (str | None, None) for name in Strings.model_fields}
+)
+"""The words of one language: any of the ``strings`` keys."""
 
 
 class Theme(Section):
@@ -86,6 +117,9 @@ class Theme(Section):
     fonts: Fonts = Fonts()
     sizes: Sizes = Sizes()
     strings: Strings = Strings()
+    languages: dict[str, LanguageStrings] = Field(default_factory=dict)  # type: ignore[valid-type]
+    """Per-language words (``ja: {page_of: ...}``) that replace ``strings`` for outlines in that language."""
+    font_files: dict[str, FontFaces] = Field(default_factory=dict)
     logo: str | None = None
     deck_layouts: dict[str, str] = Field(default_factory=dict)
     """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""
@@ -94,3 +128,21 @@ class Theme(Section):
     """The logo resolved against the set that named it; filled in by the loader."""
     reference_pptx: Path | None = Field(default=None, exclude=True)
     """The set's corporate master, if it has one; filled in by the loader."""
+    font_paths: dict[str, dict[str, Path]] = Field(default_factory=dict, exclude=True)
+    """``font_files`` resolved to absolute paths (family -> face -> file); filled in by the loader."""
+
+    def for_language(self, language: str) -> Theme:
+        """This theme with the words of *language* (``ja-JP`` falls back to ``ja``), and the CJK font as
+        body and heading font when the language is Chinese, Japanese or Korean."""
+        base = language.split("-")[0].lower()
+        chosen = self.languages.get(language) or self.languages.get(base)
+        words = chosen.model_dump(exclude_none=True) if chosen is not None else {}
+        update: dict[str, object] = {}
+        if words:
+            update["strings"] = self.strings.model_copy(update=words)
+        if base in CJK_LANGUAGES and self.fonts.cjk:
+            update["fonts"] = self.fonts.model_copy(update={"body": self.fonts.cjk, "heading": self.fonts.cjk})
+        return self.model_copy(update=update) if update else self
+
+
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})

@@ -12,6 +12,7 @@ Modules, in the order the data flows:
 from __future__ import annotations
 
 from reportgen.document.model import Container, Document
+from reportgen.render.pdf import fonts
 from reportgen.render.pdf.cover import BODY, COVER
 from reportgen.render.pdf.page import build_pdf
 from reportgen.render.pdf.story import StoryBuilder
@@ -23,8 +24,10 @@ __all__ = ["render_pdf"]
 
 def render_pdf(document: Document, theme: Theme) -> bytes:
     """The whole PDF brief for *document* in *theme*'s look, as bytes (identical input, identical bytes)."""
-    styles = Styles.from_theme(theme)
-    story = StoryBuilder(document, styles).build()
-    blocks = document.blocks
-    starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"
-    return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)
+    fonts.register(theme)
+    styles = Styles.from_theme(theme, language=document.info.language)
+    with fonts.fallback(styles.fonts.body, theme.fonts.cjk), fonts.graphics_default(styles.fonts.body):
+        story = StoryBuilder(document, styles).build()
+        blocks = document.blocks
+        starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"
+        return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)

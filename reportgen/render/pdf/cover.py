@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table
 from reportlab.platypus.flowables import TopPadder
 
 from reportgen.document.model import Container, Heading
@@ -58,7 +58,7 @@ def cover_flowables(container: Container, builder: StoryBuilder, *, first: bool)
                             spaceBefore=Pt(16), spaceAfter=Pt(14)))
     story += subtitle
     if meta:  # at the foot of the page, under a hairline
-        block = Table([[meta]], colWidths=[width], hAlign="LEFT", style=TableStyle([
+        block = Table([[meta]], colWidths=[width], hAlign="LEFT", style=styles.table_style([
             ("LINEABOVE", (0, 0), (-1, 0), 0.5, styles.colours.rule),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

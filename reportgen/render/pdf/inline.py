@@ -12,6 +12,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportgen.document.model import LINE_BREAK, Run, Runs
+from reportgen.render.pdf.fonts import segments
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -22,8 +23,11 @@ def clean(text: str) -> str:
 
 
 def text_markup(text: str) -> str:
-    """Plain *text* as markup that shows exactly *text*."""
-    return escape(clean(text))
+    """Plain *text* as markup that shows exactly *text* (characters the body font lacks in the fallback font)."""
+    return "".join(
+        escape(piece) if font is None else f"<font face={quoteattr(font)}>{escape(piece)}</font>"
+        for piece, font in segments(clean(text))
+    )
 
 
 def run_markup(run: Run, *, mono: str, link: str) -> str:

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
 
+from reportgen.dates import format_date
 from reportgen.document.model import DocumentInfo
 from reportgen.errors import RenderError
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
@@ -38,8 +39,6 @@ COVER_MARKING_SIZE = Pt(9.5)
 MARKING_TRACKING = Pt(0.8)
 COVER_BAND = mm(9)
 LOGO_HEIGHT = mm(14)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 class PageCount(IndexingFlowable):
@@ -81,11 +80,7 @@ def pdf_date(info: DocumentInfo) -> str:
 
 
 def display_date(info: DocumentInfo) -> str:
-    if info.date is None:
-        return ""
-    if info.language.lower().startswith("en"):
-        return f"{info.date.day} {_MONTHS[info.date.month - 1]} {info.date.year}"
-    return info.date.isoformat()
+    return format_date(info.date, info.language)
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -133,6 +128,7 @@ class BriefDocTemplate(BaseDocTemplate):
 
     def _canvas(self, *args: object, **kwargs: object) -> Canvas:
         self.passes += 1
+        kwargs["initialFontName"] = self.styles.fonts.body  # else an unused, unembedded Helvetica is declared
         canv = Canvas(*args, **kwargs)
         canv.setDateFormatter(lambda *_: self._date)
         canv.showOutline()

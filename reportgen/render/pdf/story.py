@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Preformatted, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Preformatted, Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.document.model import (
@@ -236,7 +236,7 @@ class StoryBuilder:
         ]
         if count > 1:
             commands.append(("LINEAFTER", (0, 0), (-2, -1), 0.5, self.styles.colours.rule))
-        table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT", splitInRow=1)
+        table = Table([cells], colWidths=widths, style=self.styles.table_style(commands), hAlign="LEFT", splitInRow=1)
         table.spaceBefore = Pt(4)
         table.spaceAfter = self.styles["body"].spaceAfter + Pt(6)
         return table
@@ -246,7 +246,7 @@ class StoryBuilder:
         toc = TableOfContents(
             levelStyles=[s["toc0"], s["toc1"]],
             dotsMinLevel=-1,
-            tableStyle=TableStyle([
+            tableStyle=s.table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -274,7 +274,7 @@ class StoryBuilder:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), fill))
         if rule is not None:
             commands.append(("LINEBEFORE", (0, 0), (0, -1), 3 if fill is not None else 2, rule))
-        table = Table([[inner]], colWidths=[width], style=TableStyle(commands), hAlign="LEFT", splitInRow=1)
+        table = Table([[inner]], colWidths=[width], style=self.styles.table_style(commands), hAlign="LEFT", splitInRow=1)
         table.spaceAfter = self.styles["body"].spaceAfter
         return table
 

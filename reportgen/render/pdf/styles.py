@@ -14,11 +14,12 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 from reportlab.pdfbase import pdfmetrics
 
 from reportgen.errors import RenderError
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
-from reportgen.templating.theme import Theme
+from reportgen.templating.theme import CJK_LANGUAGES, Theme
 
 BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")
 """Bullets by nesting level: bullet, en dash, middle dot (all in the standard fonts' encoding)."""
@@ -52,7 +53,7 @@ def _check_font(name: str, key: str) -> str:
         raise RenderError(
             f"font '{name}' is not available to the PDF renderer",
             field=f"theme.fonts.{key}",
-            hint="use a standard PDF font such as Helvetica, Times-Roman or Courier",
+            hint="list its files under font_files in theme.yaml, or use a standard PDF font (Helvetica, Times-Roman, Courier)",
         ) from None
     return name
 
@@ -152,10 +153,17 @@ class Styles:
     _bullets: dict[tuple[int, bool], ParagraphStyle] = field(default_factory=dict)
 
     @classmethod
-    def from_theme(cls, theme: Theme) -> Styles:
+    def from_theme(cls, theme: Theme, language: str = "en") -> Styles:
+        """Styles for *theme*; a Chinese, Japanese or Korean *language* gets CJK line breaking
+        (no line starting with a closing bracket or small kana; Latin words kept whole)."""
         styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme))
-        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts)
+        cjk = language.split("-")[0].lower() in CJK_LANGUAGES
+        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap="CJK" if cjk else None)
         return styles
+
+    def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
+        """A table style whose cells default to the body font (reportlab's default would declare Helvetica)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body), *commands])
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph[name]
@@ -186,7 +194,7 @@ class Styles:
         return f"{number}." if ordered else BULLET_GLYPHS[min(level, len(BULLET_GLYPHS) - 1)]
 
 
-def _paragraph_styles(theme: Theme, c: Palette, f: Fonts) -> dict[str, ParagraphStyle]:
+def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None) -> dict[str, ParagraphStyle]:
     s = theme.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
@@ -200,6 +208,8 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts) -> dict[str, Paragraph
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,
+        wordWrap=word_wrap,
+        bulletFontName=f.body,
     )
 
     def derive(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:

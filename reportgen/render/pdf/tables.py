@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Table
 
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.styles import Styles
@@ -87,4 +87,4 @@ def data_table(
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [c.white, c.stripe]))
     if len(rows) >= 4:  # a page break leaves at least two rows on either side
         commands += [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, len(rows) - 1), (-1, len(rows)))]
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands), hAlign="LEFT")
+    return Table(data, colWidths=widths, repeatRows=1, style=styles.table_style(commands), hAlign="LEFT")

@@ -1,0 +1,106 @@
+"""The PDF's fonts: registering the theme's TrueType families, and falling back for characters a font lacks.
+
+TrueType families are registered with reportlab once per process (reportlab
+embeds the glyphs used as a subset). A character the body font does not
+have but the theme's CJK font does (a Japanese term in an English brief) is
+set in the CJK font, so mixed text shows both scripts instead of boxes.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from reportgen.errors import RenderError
+from reportgen.templating.theme import Theme
+
+_FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
+_WIN_ANSI = frozenset(bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore")) | {"\t", "\n"}
+
+
+@lru_cache(maxsize=None)
+def _load(name: str, path: Path) -> str:
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError) as exc:
+        raise RenderError(f"cannot use the font file {path}: {exc}", field="theme.font_files") from None
+    return name
+
+
+def register(theme: Theme) -> None:
+    """Register every family the theme lists, with bold/italic mappings (missing faces fall back to regular)."""
+    for family, faces in theme.font_paths.items():
+        regular = _load(family, faces["regular"])
+        for face, (bold, italic, suffix) in _FACES.items():
+            name = _load(family + suffix, faces[face]) if face in faces else regular
+            addMapping(family, bold, italic, name)
+            addMapping(name, bold, italic, name)
+
+
+def coverage(name: str) -> frozenset[str]:
+    """The characters font *name* can draw (standard PDF fonts: the WinAnsi set)."""
+    return _coverage(name)
+
+
+@lru_cache(maxsize=None)
+def _coverage(name: str) -> frozenset[str]:
+    font = pdfmetrics.getFont(name)
+    face = getattr(font, "face", None)
+    char_to_glyph = getattr(face, "charToGlyph", None)
+    if char_to_glyph:
+        return frozenset(chr(code) for code in char_to_glyph)
+    return _WIN_ANSI
+
+
+_fallback: contextvars.ContextVar[tuple[str, frozenset[str], frozenset[str]] | None] = contextvars.ContextVar(
+    "pdf_font_fallback", default=None
+)
+
+
+@contextmanager
+def fallback(body: str, cjk: str | None) -> Iterator[None]:
+    """While rendering, set characters *body* lacks but *cjk* has in *cjk*."""
+    if not cjk or cjk == body:
+        yield
+        return
+    token = _fallback.set((cjk, coverage(body), coverage(cjk)))
+    try:
+        yield
+    finally:
+        _fallback.reset(token)
+
+
+@contextmanager
+def graphics_default(name: str) -> Iterator[None]:
+    """Charts start from *name* rather than reportlab's default Helvetica, which would be declared unembedded."""
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    saved = STATE_DEFAULTS["fontName"]
+    STATE_DEFAULTS["fontName"] = name
+    try:
+        yield
+    finally:
+        STATE_DEFAULTS["fontName"] = saved
+
+
+def segments(text: str) -> list[tuple[str, str | None]]:
+    """*text* cut into ``(piece, font)`` where font is the fallback font, or None for the body font."""
+    active = _fallback.get()
+    if active is None or not text:
+        return [(text, None)]
+    font, body, other = active
+    pieces: list[tuple[str, str | None]] = []
+    for char in text:
+        wanted = font if char not in body and char in other else None
+        if pieces and pieces[-1][1] == wanted:
+            pieces[-1] = (pieces[-1][0] + char, wanted)
+        else:
+            pieces.append((char, wanted))
+    return pieces
