@@ -58,6 +58,10 @@ def compose(outline_path: Path, template: str | Path, formats: tuple[str, ...]) 
     outline = load_outline(outline_path)
     template_set = load_set(template)
     theme = template_set.theme.for_language(outline.meta.language)
+    if "pdf" in formats:
+        from reportgen.render.pdf.fonts import report_missing_glyphs
+
+        report_missing_glyphs(outline.texts(), theme, outline_path)
     figures = assemble.figures(outline, outline_path.resolve().parent, theme)
     info = assemble.document_info(outline)
     context = assemble.template_context(outline, figures, theme)

@@ -201,6 +201,25 @@ class Outline(Strict):
     def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
 
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every text value with its field path (``sections[0].points[2].text``), glossary terms included."""
+        yield from _texts(self, ())
+
+
+def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield dotted_path(at), value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*at, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*at, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield dotted_path((*at, key)), str(key)
+            yield from _texts(item, (*at, key))
+
 
 Path = tuple[str | int, ...]
 

@@ -9,7 +9,9 @@ set in the CJK font, so mixed text shows both scripts instead of boxes.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +20,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from reportgen.errors import RenderError
+from reportgen.errors import Location, RenderError, ReportgenWarning
 from reportgen.templating.theme import Theme
 
 _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
@@ -42,6 +44,27 @@ def register(theme: Theme) -> None:
             name = _load(family + suffix, faces[face]) if face in faces else regular
             addMapping(family, bold, italic, name)
             addMapping(name, bold, italic, name)
+
+
+def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source: Path | None = None) -> None:
+    """Warn once per character that neither the body font nor the CJK font can draw, naming where it is."""
+    register(theme)
+    fonts = [name for name in (theme.fonts.body, theme.fonts.cjk) if name]
+    covered = frozenset().union(*(coverage(name) for name in fonts))
+    reported: set[str] = set()
+    for field, text in texts:
+        for char in set(text) - covered - reported:
+            if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn"):
+                continue
+            reported.add(char)
+            warnings.warn(
+                ReportgenWarning(
+                    f"no glyph for {char!r} (U+{ord(char):04X}) in {' or '.join(fonts)}; the brief will show a blank",
+                    location=Location(source) if source else None,
+                    field=field,
+                ),
+                stacklevel=2,
+            )
 
 
 def coverage(name: str) -> frozenset[str]:

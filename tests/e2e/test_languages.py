@@ -1,0 +1,73 @@
+"""Typography and languages: the Japanese edition, embedded fonts, mixed scripts, missing-glyph warnings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from readers import markdown_plain, squash
+from reportgen.outline import load_outline
+from tools import require_tool
+
+REPO = Path(__file__).resolve().parents[2]
+JA = REPO / "content" / "japan-defense.ja.yaml"
+SMALL = REPO / "tests" / "fixtures" / "small.yaml"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def ja_pack(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ja")
+    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(JA), "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr, result.stderr
+    return out
+
+
+def test_every_font_is_embedded(ja_pack):
+    pdffonts = require_tool("pdffonts")
+    lines = subprocess.run([pdffonts, str(ja_pack / "brief.pdf")], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert lines, "no fonts listed"
+    for line in lines:
+        columns = line.split()
+        assert columns[-5] == "yes", line  # the 'emb' column
+
+
+def test_japanese_strings_are_in_the_pdf_text(ja_pack):
+    pdftotext = require_tool("pdftotext")
+    text = squash(subprocess.run([pdftotext, str(ja_pack / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
+    outline = load_outline(JA)
+    wanted = [outline.meta.title, *outline.summary, *(s.title for s in outline.sections), *(s.lead for s in outline.sections)]
+    wanted += [markdown_plain(p.text) for s in outline.sections for p in s.points]
+    missing = [w for w in wanted if squash(w) not in text]
+    assert missing == []
+    assert "Quad" in text  # mixed Japanese and Latin text keeps both scripts
+
+
+def test_deck_runs_carry_an_east_asian_font(ja_pack):
+    deck = Presentation(ja_pack / "deck.pptx")
+    runs = [r for slide in deck.slides for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()]
+    assert runs
+    without = [r.text for r in runs if r._r.find(f"{A}rPr/{A}ea") is None]
+    assert without == []
+
+
+def test_page_furniture_speaks_japanese(ja_pack):
+    from pypdf import PdfReader
+
+    reader = PdfReader(ja_pack / "brief.pdf")
+    assert f"2 / {len(reader.pages)} ページ" in reader.pages[1].extract_text()
+
+
+def test_a_character_no_font_has_is_warned_about_once(tmp_path):
+    outline = tmp_path / "glyph.yaml"
+    outline.write_text(SMALL.read_text().replace("Alpha point", "Alpha point \U0001F600 and \U0001F600 again"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if "U+1F600" in line]
+    assert len(warnings) == 1
+    assert "sections[0].points[0].text" in warnings[0] and "NotoSans" in warnings[0] and str(outline) in warnings[0]
