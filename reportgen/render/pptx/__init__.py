@@ -1,0 +1,29 @@
+"""The deck renderer: a Document in, .pptx bytes out.
+
+Two steps, as in Pandoc's PowerPoint writer: :mod:`plan` turns the Document
+into fitted slide plans (plain data; :mod:`content` reads a slide's blocks,
+:mod:`flow` and :mod:`figures` fit text, tables and charts with the metrics of
+:mod:`fit`), then :mod:`write` carries the plans out with python-pptx on the
+master :mod:`master` opened. :mod:`package` makes the bytes reproducible.
+"""
+
+from __future__ import annotations
+
+from reportgen.document.model import Document
+from reportgen.render.pptx.master import open_master
+from reportgen.render.pptx.package import package_bytes, set_core_properties, timestamp
+from reportgen.render.pptx.plan import plan_deck
+from reportgen.render.pptx.write import write_deck
+from reportgen.templating.theme import Theme
+
+__all__ = ["render_pptx"]
+
+
+def render_pptx(document: Document, theme: Theme) -> bytes:
+    """The deck for *document* in *theme*'s master, as .pptx bytes (identical input, identical bytes)."""
+    master = open_master(theme)
+    plans = plan_deck(document, theme, master)
+    when = timestamp(document.info)
+    write_deck(master, plans, theme, when)
+    set_core_properties(master.prs, document.info, when)
+    return package_bytes(master.prs, when)

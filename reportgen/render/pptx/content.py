@@ -1,0 +1,187 @@
+"""Read one slide's blocks: its title, layout, lead, notes, text flow, columns, figures and quotes.
+
+The Document says *what* is on a slide; this module sorts it into the parts the
+planner places. Text becomes :class:`flow.Spec` groups (a point with its
+sub-points is one group). Nothing here measures or places anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportgen.document.model import (
+    LINE_BREAK,
+    Block,
+    BulletList,
+    CodeBlock,
+    Container,
+    Document,
+    Figure,
+    FigureRef,
+    Heading,
+    Paragraph,
+    Quote,
+    Rule,
+    Run,
+    Runs,
+    TableBlock,
+    plain,
+)
+from reportgen.render.pptx.flow import Group, Spec
+from reportgen.render.pptx.model import clean, clean_runs
+
+IGNORED = ("box", "cover", "toc")
+"""Containers the deck does not show (see docs/dialect.md)."""
+
+MAX_LEVEL = 2
+
+
+@dataclass
+class SlideContent:
+    title: Runs = ()
+    layout: str = "bullets"
+    lead: Runs = ()
+    notes: str = ""
+    flow: list[Group] = field(default_factory=list)
+    columns: list[tuple[Runs, list[Group]]] = field(default_factory=list)
+    figures: list[Figure | TableBlock] = field(default_factory=list)
+    quotes: list[Group] = field(default_factory=list)
+
+
+def split_slides(blocks: tuple[Block, ...]) -> list[list[Block]]:
+    """The blocks between rules; empty stretches are no slides."""
+    slides: list[list[Block]] = [[]]
+    for block in blocks:
+        if isinstance(block, Rule):
+            slides.append([])
+        else:
+            slides[-1].append(block)
+    return [s for s in slides if s]
+
+
+def read_slide(blocks: list[Block], document: Document) -> SlideContent:
+    content = SlideContent()
+    heading = next((b for b in blocks if isinstance(b, Heading)), None)
+    if heading is not None:
+        content.title = clean_runs(heading.runs)
+        content.layout = heading.attrs.get("layout", "bullets").strip() or "bullets"
+    _Reader(content, document).blocks([b for b in blocks if b is not heading], content.flow)
+    return content
+
+
+def bold(runs: Runs) -> Runs:
+    return tuple(Run(r.text, True, r.italic, r.code, r.strike, r.href) for r in runs)
+
+
+def italic(runs: Runs) -> Runs:
+    return tuple(Run(r.text, r.bold, True, r.code, r.strike, r.href) for r in runs)
+
+
+class _Reader:
+    def __init__(self, content: SlideContent, document: Document) -> None:
+        self.content = content
+        self.document = document
+        self.pending_heading: Spec | None = None
+
+    def blocks(self, blocks, flow: list[Group]) -> None:
+        for block in blocks:
+            self.block(block, flow)
+        if self.pending_heading is not None:
+            flow.append((self.pending_heading,))
+            self.pending_heading = None
+
+    def add(self, flow: list[Group], group: Group) -> None:
+        if self.pending_heading is not None:  # a heading stays with what follows it
+            group = (self.pending_heading,) + group
+            self.pending_heading = None
+        flow.append(group)
+
+    def block(self, block: Block, flow: list[Group]) -> None:
+        content = self.content
+        if isinstance(block, Paragraph):
+            self.add(flow, (Spec(clean_runs(block.runs)),))
+        elif isinstance(block, Heading):
+            self.pending_heading = Spec(bold(clean_runs(block.runs)), "heading")
+        elif isinstance(block, BulletList):
+            for group in list_groups(block, 0):
+                self.add(flow, group)
+        elif isinstance(block, CodeBlock):
+            lines = clean(block.text).split("\n")
+            runs: list[Run] = []
+            for i, line in enumerate(lines):
+                if i:
+                    runs.append(Run(LINE_BREAK))
+                if line:
+                    runs.append(Run(line, code=True))
+            self.add(flow, (Spec(tuple(runs)),))
+        elif isinstance(block, FigureRef):
+            content.figures.append(self.document.figures[block.id])
+        elif isinstance(block, TableBlock):
+            content.figures.append(block)
+        elif isinstance(block, Quote):
+            quote: list[Group] = []
+            _Reader(content, self.document).blocks(block.blocks, quote)
+            content.quotes.extend(tuple(Spec(italic(s.runs), "quote", s.level, s.number, align=s.align) for s in g) for g in quote)
+        elif isinstance(block, Container):
+            self.container(block, flow)
+
+    def container(self, block: Container, flow: list[Group]) -> None:
+        content = self.content
+        if block.kind == "notes":
+            content.notes = "\n".join(filter(None, (content.notes, notes_text(block.blocks))))
+        elif block.kind == "lead":
+            runs: list[Run] = []
+            for sub in block.blocks:
+                if isinstance(sub, Paragraph) and sub.runs:
+                    if runs:
+                        runs.append(Run(" "))
+                    runs.extend(clean_runs(sub.runs))
+            content.lead = tuple(runs)
+        elif block.kind == "columns":
+            for col in block.blocks:
+                if isinstance(col, Container) and col.kind == "column":
+                    groups: list[Group] = []
+                    _Reader(content, self.document).blocks(col.blocks, groups)
+                    content.columns.append((clean_runs((Run(col.args),)) if col.args else (), groups))
+                else:
+                    self.block(col, flow)
+        elif block.kind not in IGNORED:
+            self.blocks(block.blocks, flow)
+
+
+def list_groups(block: BulletList, level: int) -> list[Group]:
+    """One group per item: the item and everything nested under it."""
+    groups = []
+    for i, item in enumerate(block.items):
+        kind = "number" if block.ordered else "bullet"
+        group = [Spec(clean_runs(item.runs), kind, min(level, MAX_LEVEL), number=i + 1, digits=len(str(len(block.items))))]
+        if item.children is not None:
+            for child in list_groups(item.children, level + 1):
+                group.extend(child)
+        groups.append(tuple(group))
+    return groups
+
+
+def notes_text(blocks, depth: int = 0) -> str:
+    """Speaker notes as plain text: a line per paragraph, list items indented and dashed."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            lines.append(clean(plain(block.runs)))
+        elif isinstance(block, BulletList):
+            lines.extend(_list_lines(block, depth))
+        elif isinstance(block, CodeBlock):
+            lines.append(clean(block.text))
+        elif isinstance(block, (Quote, Container)):
+            lines.append(notes_text(block.blocks, depth))
+    return "\n".join(line for line in lines if line)
+
+
+def _list_lines(block: BulletList, depth: int) -> list[str]:
+    lines = []
+    for i, item in enumerate(block.items):
+        mark = f"{i + 1}." if block.ordered else "-"
+        lines.append("  " * depth + f"{mark} " + clean(plain(item.runs)))
+        if item.children is not None:
+            lines.extend(_list_lines(item.children, depth + 1))
+    return lines

@@ -1,0 +1,217 @@
+"""Plan figures: table sizes, column widths and row splits; chart label fitting; picture scaling."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PIL import Image as PILImage
+
+from reportgen.document.model import Chart, Image, Run, Runs, Table
+from reportgen.errors import RenderError
+from reportgen.render.pptx import fit
+from reportgen.render.pptx.flow import sizes
+from reportgen.render.pptx.model import Cell, ChartPlan, ImagePlan, TablePlan, clean, clean_runs
+from reportgen.units import Box, Emu, Inches, Length, Pt
+
+CELL_X = Inches(0.08)
+CELL_Y = Inches(0.04)
+"""Table cell margins, written explicitly on every cell."""
+
+TABLE_MAX = Pt(16)
+TABLE_MIN = Pt(11)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table's text, header first."""
+
+    header: tuple[Runs, ...]
+    rows: tuple[tuple[Runs, ...], ...]
+
+    @classmethod
+    def of_table(cls, table: Table) -> Grid:
+        width = max([len(table.columns)] + [len(r) for r in table.rows])
+
+        def runs(text: str) -> Runs:
+            return clean_runs((Run(text),)) if text else ()
+
+        header = tuple(runs(c) for c in table.columns) + ((),) * (width - len(table.columns))
+        rows = tuple(tuple(runs(c) for c in row) + ((),) * (width - len(row)) for row in table.rows)
+        return cls(header, rows)
+
+    @classmethod
+    def of_runs(cls, header: tuple[Runs, ...], rows: tuple[tuple[Runs, ...], ...]) -> Grid:
+        width = max([len(header)] + [len(r) for r in rows])
+        pad = lambda cells: tuple(clean_runs(c) for c in cells) + ((),) * (width - len(cells))  # noqa: E731
+        return cls(pad(header), tuple(pad(r) for r in rows))
+
+
+def _bold(runs: Runs) -> Runs:
+    return tuple(Run(r.text, True, r.italic, r.code, r.strike, r.href) for r in runs)
+
+
+def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...] | None:
+    """Widths sharing *width* by content (longest line, longest word); None if a word cannot fit."""
+    header = tuple(_bold(c) for c in grid.header)
+    columns = list(zip(header, *grid.rows))
+    pad = 2 * CELL_X
+    natural = [max(fit.natural_width(c, size) for c in col) + pad for col in columns]
+    least = [max(fit.widest_word(c, size) / fit.WIDTH_SLACK for c in col) + pad + Pt(1) for col in columns]
+    least = [max(w, Inches(0.6)) for w in least]
+    if sum(least) > width:
+        return None
+    if sum(natural) <= width:
+        spare = width - sum(natural)
+        out = [n + spare * n / sum(natural) for n in natural]
+    else:
+        spare = width - sum(least)
+        want = [max(0, n - m) for n, m in zip(natural, least)]
+        total = sum(want) or 1
+        out = [m + spare * w / total for m, w in zip(least, want)]
+    widths = [Emu(int(w)) for w in out]
+    widths[-1] = Emu(width - sum(widths[:-1]))
+    return tuple(widths)
+
+
+def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length) -> Length:
+    lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths))
+    return Emu(lines * fit.line_height(size) + 2 * CELL_Y)
+
+
+def plan_table(grid: Grid, box: Box, alt: str) -> list[TablePlan]:
+    """The table on as few slides as the smallest size needs, each with the header row; largest size for that."""
+    candidates = sizes(TABLE_MAX, TABLE_MIN)
+    best: list[TablePlan] | None = None
+    for size in reversed(candidates):  # smallest first: it sets the fewest pages
+        widths = column_widths(grid, size, box.w)
+        if widths is None:
+            continue
+        pages = _split_rows(grid, box, widths, size, alt)
+        if best is None or len(pages) <= len(best):
+            best = pages
+    if best is None:  # some word wider than any column: let the renderer break it
+        size = candidates[-1]
+        n = len(grid.header)
+        best = _split_rows(grid, box, tuple(Emu(box.w // n) for _ in range(n)), size, alt)
+    return best
+
+
+def _split_rows(grid: Grid, box: Box, widths: tuple[Length, ...], size: Length, alt: str) -> list[TablePlan]:
+    header = tuple(_bold(c) for c in grid.header)
+    head_h = row_height(header, widths, size)
+    pages: list[list[int]] = [[]]
+    used = head_h
+    heights = [row_height(row, widths, size) for row in grid.rows]
+    for i, h in enumerate(heights):
+        if used + h > box.h and pages[-1]:
+            pages.append([])
+            used = head_h
+        pages[-1].append(i)
+        used += h
+    plans = []
+    for page in pages:
+        rows = (tuple(Cell(c, header=True) for c in header),) + tuple(tuple(Cell(c) for c in grid.rows[i]) for i in page)
+        row_heights = (head_h,) + tuple(heights[i] for i in page)
+        first = page[0] % 2 if page else 0
+        plans.append(TablePlan(box, widths, rows, row_heights, size, alt, first))
+    return plans
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+CHART_FONT = (Pt(14), Pt(10))
+
+
+def number_format(chart: Chart) -> str:
+    values = [v for s in chart.series for v in s.values]
+    decimals = 0
+    for v in values:
+        text = f"{v:.2f}".rstrip("0").rstrip(".")
+        decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    percent = '"%"' if chart.unit.strip() == "%" else ""
+    return "#,##0" + ("." + "0" * decimals if decimals else "") + percent
+
+
+def _format(value: float, fmt: str) -> str:
+    decimals = len(fmt.split(".")[1].split('"')[0]) if "." in fmt else 0
+    return f"{value:,.{decimals}f}" + ("%" if fmt.endswith('"%"') else "")
+
+
+def plan_chart(chart: Chart, box: Box) -> ChartPlan:
+    """Font size, category label rotation, data labels and legend that fit *box*."""
+    lengths = {len(s.values) for s in chart.series}
+    if not chart.categories or not chart.series or lengths != {len(chart.categories)}:
+        raise RenderError(
+            f"chart '{chart.id}' needs categories and series of the same length (has {len(chart.categories)} categories, series of {sorted(lengths)} values)",
+            field=f"figures.{chart.id}",
+        )
+    n = max(1, len(chart.categories))
+    series = max(1, len(chart.series))
+    legend = series > 1 or chart.kind == "pie"
+    fmt = number_format(chart)
+    labels = [_format(v, fmt) for s in chart.series for v in s.values] or ["0"]
+    categories = tuple(clean(c) for c in chart.categories)
+    if chart.kind == "pie":
+        size = CHART_FONT[0] if n <= 6 else CHART_FONT[1]
+        return ChartPlan(chart, box, size, 0, categories, n <= 8, True)
+    axis_w = Inches(1.1) if chart.unit else Inches(0.8)
+    plot_w = max(Inches(1), box.w - axis_w - Inches(0.3))
+    slot = Emu(plot_w // n)
+    for size in sizes(*CHART_FONT, step=Pt(2)):
+        cats = [(Run(c),) for c in categories]
+        widest = max((fit.natural_width(c, size) for c in cats), default=Emu(0))
+        line = fit.line_height(size)
+        if all(fit.words_fit(c, size, slot) and fit.count_lines(c, size, slot) <= 2 for c in cats):
+            rotation = 0
+        elif line * 1.3 <= slot and widest * 0.71 <= box.h * 0.3:
+            rotation = -45
+        elif line * 1.1 <= slot and widest <= box.h * 0.35:
+            rotation = -90
+        else:
+            continue
+        return ChartPlan(chart, box, size, rotation, categories, _labels_fit(labels, size, slot, series, chart.kind), legend)
+    size = CHART_FONT[1]
+    budget = box.h * 0.35
+    cats = tuple(_abbreviate(c, size, budget) for c in categories)
+    return ChartPlan(chart, box, size, -90, cats, _labels_fit(labels, size, slot, series, chart.kind), legend)
+
+
+def _labels_fit(labels: list[str], size: Length, slot: Length, series: int, kind: str) -> bool:
+    label_size = Emu(size - Pt(2))
+    widest = max(fit.text_width(t, "Helvetica", label_size) for t in labels)
+    if kind == "line":
+        return series == 1 and widest <= slot * 0.9
+    return widest <= slot * 0.8 / series * 1.5 and len(labels) <= 60
+
+
+def _abbreviate(text: str, size: Length, budget: float) -> str:
+    """*text* cut with an ellipsis to *budget* wide (the last resort for category labels)."""
+    if fit.text_width(text, "Helvetica", size) <= budget:
+        return text
+    keep = len(text)
+    while keep > 1 and fit.text_width(text[:keep] + "…", "Helvetica", size) > budget:
+        keep -= 1
+    return text[:keep].rstrip() + "…"
+
+
+# -- pictures ----------------------------------------------------------------------------------
+
+
+def plan_image(image: Image, box: Box) -> ImagePlan:
+    """The picture as large as *box* allows, aspect kept, left-aligned like the title and caption."""
+    return ImagePlan(image, fit_picture(image.path, box, f"figures.{image.id}", middle=False))
+
+
+def fit_picture(path, box: Box, field: str, align: str = "l", middle: bool = True) -> Box:
+    """The largest box of the picture's proportions inside *box*, at its left (or right) edge,
+    centred vertically (*middle*) or at the top."""
+    try:
+        with PILImage.open(path) as img:
+            px_w, px_h = img.size
+    except (OSError, ValueError) as exc:
+        raise RenderError(f"cannot read image {path}: {exc}", field=field) from exc
+    scale = min(box.w / px_w, box.h / px_h)
+    w, h = Emu(math.floor(px_w * scale)), Emu(math.floor(px_h * scale))
+    x = box.x if align == "l" else Emu(box.right - w)
+    return Box(x, Emu(box.y + (box.h - h) // 2) if middle else box.y, w, h)

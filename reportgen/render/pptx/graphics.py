@@ -1,0 +1,182 @@
+"""Write figures: native charts (python-pptx), native tables (our XML), pictures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.util import Pt
+
+from reportgen.render.pptx.figures import CELL_X, CELL_Y, number_format
+from reportgen.render.pptx.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan, clean
+from reportgen.render.pptx.package import normalize_zip
+from reportgen.render.pptx.shapes import ShapeTree, table_cell
+from reportgen.render.pptx.text import Style, fill
+from reportgen.render.pptx.xml import qn
+from reportgen.templating.theme import Theme
+
+_KINDS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def set_alt_text(shape, text: str) -> None:
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+class _ChartData(CategoryChartData):
+    """Chart data whose embedded workbook is built once per content and carries no clock time."""
+
+    def __init__(self, number_format: str, when: dt.datetime, key: tuple) -> None:
+        super().__init__(number_format=number_format)
+        self._when = when
+        self._key = key
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        return _workbook(self._key, self.number_format, self._when, lambda: super(_ChartData, self).xlsx_blob)
+
+
+_WORKBOOKS: dict = {}
+
+
+def _workbook(key, fmt: str, when: dt.datetime, make) -> bytes:
+    cache_key = (repr(key), fmt, when)
+    if cache_key not in _WORKBOOKS:
+        if len(_WORKBOOKS) > 256:
+            _WORKBOOKS.clear()
+        _WORKBOOKS[cache_key] = normalize_zip(make(), when)
+    return _WORKBOOKS[cache_key]
+
+
+def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datetime, alt: str) -> None:
+    chart_model = plan.chart
+    fmt = number_format(chart_model)
+    key = (plan.categories, tuple((clean(s.name), s.values) for s in chart_model.series))
+    data = _ChartData(fmt, when, key)
+    data.categories = list(plan.categories)
+    for series in chart_model.series:
+        data.add_series(clean(series.name), list(series.values))
+    box = plan.box
+    frame = slide.shapes.add_chart(_KINDS[chart_model.kind], box.x, box.y, box.w, box.h, data)
+    frame.name = f"Chart {chart_model.number}" if chart_model.number else "Chart"
+    set_alt_text(frame, alt)
+    chart = frame.chart
+    chart.has_title = False
+    chart.font.size = Pt(plan.font_size.pt)
+    chart.font.name = style.latin
+    chart.font.color.rgb = _rgb(style.text)
+    for rpr in chart._chartSpace.xpath("./c:txPr//a:defRPr"):
+        etree.SubElement(rpr, qn("a:ea"), typeface=style.east_asian)
+    chart.has_legend = plan.legend
+    if plan.legend:
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if chart_model.kind == "pie" else XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    colours = [_rgb(c) for c in theme.colours.chart]
+    plot = chart.plots[0]
+    if chart_model.kind == "pie":
+        for i, point in enumerate(plot.series[0].points):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = colours[i % len(colours)]
+    else:
+        _axes(chart, plan, style, fmt, chart_model.unit)
+        for i, series in enumerate(plot.series):
+            colour = colours[i % len(colours)]
+            if chart_model.kind == "line":
+                series.format.line.color.rgb = colour
+                series.format.line.width = Pt(2.25)
+                series.smooth = False
+                series.marker.style = XL_MARKER_STYLE.CIRCLE
+                series.marker.size = 6
+                series.marker.format.fill.solid()
+                series.marker.format.fill.fore_color.rgb = colour
+                series.marker.format.line.color.rgb = colour
+            else:
+                series.format.fill.solid()
+                series.format.fill.fore_color.rgb = colour
+        if chart_model.kind == "bar":
+            plot.gap_width = 60
+            plot.overlap = -10 if len(plot.series) > 1 else 0
+            plot.vary_by_categories = False
+    if plan.data_labels:
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = fmt
+        labels.number_format_is_linked = False
+        labels.font.size = Pt(max(8, plan.font_size.pt - 2))
+        labels.font.color.rgb = _rgb(style.text)
+        labels.position = {"bar": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE, "pie": XL_LABEL_POSITION.OUTSIDE_END}[chart_model.kind]
+
+
+def _axes(chart, plan: ChartPlan, style: Style, fmt: str, unit: str) -> None:
+    category, value = chart.category_axis, chart.value_axis
+    category.tick_labels.font.size = Pt(plan.font_size.pt)
+    category.format.line.color.rgb = _rgb(style.muted)
+    category.has_major_gridlines = False
+    if plan.label_rotation:
+        txpr = category._element.find(qn("c:txPr"))
+        txpr.find(qn("a:bodyPr")).set("rot", str(plan.label_rotation * 60000))
+        txpr.find(qn("a:bodyPr")).set("vert", "horz")
+    value.has_major_gridlines = True
+    value.major_gridlines.format.line.color.rgb = _rgb("D9DEE5")
+    value.major_gridlines.format.line.width = Pt(0.75)
+    value.format.line.fill.background()
+    value.tick_labels.number_format = fmt
+    value.tick_labels.number_format_is_linked = False
+    value.tick_labels.font.size = Pt(plan.font_size.pt)
+    value.tick_labels.font.color.rgb = _rgb(style.muted)
+    if unit and unit.strip() != "%":
+        value.has_title = True
+        title = value.axis_title.text_frame
+        title.text = unit
+        run = title.paragraphs[0].runs[0]
+        run.font.size = Pt(plan.font_size.pt)
+        run.font.bold = False
+        run.font.color.rgb = _rgb(style.muted)
+
+
+def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style) -> None:
+    _, rows = tree.table(plan.box, plan.columns, plan.row_heights, "Table", plan.alt)
+    header_fill = theme.colours.table_header_fill.lstrip("#").upper()
+    stripe = theme.colours.table_stripe.lstrip("#").upper()
+    rule = theme.colours.rule.lstrip("#").upper()
+    for i, (tr, row) in enumerate(zip(rows, plan.rows)):
+        striped = i > 0 and (i - 1 + plan.first_stripe) % 2 == 1
+        for cell in row:
+            fill_hex = header_fill if cell.header else (stripe if striped else "FFFFFF")
+            body = table_cell(tr, (CELL_X, CELL_Y), fill_hex, rule)
+            colour = style.header_text if cell.header else style.text
+            fill(body, Frame("text", plan.box, (Para(cell.runs, plan.font_size),)), style, part, colour=colour, body=False)
+
+
+def add_logo(slide, picture: Picture) -> None:
+    box = picture.box
+    shape = slide.shapes.add_picture(io.BytesIO(_image_bytes(picture.path)), box.x, box.y, box.w, box.h)
+    shape.name = picture.name
+    set_alt_text(shape, picture.alt)
+
+
+def _image_bytes(path) -> bytes:
+    """The picture file, read once per render (python-pptx would open it for every slide)."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _IMAGES.get("key") != key:
+        _IMAGES.clear()
+        _IMAGES.update(key=key, data=path.read_bytes())
+    return _IMAGES["data"]
+
+
+_IMAGES: dict = {}
+
+
+def add_picture(slide, plan: ImagePlan, alt: str) -> None:
+    box = plan.box
+    picture = slide.shapes.add_picture(str(plan.image.path), box.x, box.y, box.w, box.h)
+    picture.name = f"Picture {plan.image.number}" if plan.image.number else "Picture"
+    set_alt_text(picture, alt)

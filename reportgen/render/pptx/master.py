@@ -1,0 +1,327 @@
+"""The slide master: which file the deck starts from, its layouts, and their geometry.
+
+With no reference deck the renderer starts from python-pptx's default template,
+made 16:9 with the placeholders of the master and every layout stretched
+across the wider slide (done once per process, in memory). A reference deck is
+opened as it is, with its own sample slides removed. Layouts are found by name
+(``theme.deck_layouts`` first, then the usual PowerPoint names), placeholders
+by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import SlideLayout
+
+from reportgen.errors import RenderError
+from reportgen.templating.theme import Theme
+from reportgen.units import Box, Emu, Inches
+
+WIDE = (Emu(12192000), Emu(6858000))
+"""13.333 x 7.5 in."""
+
+LAYOUTS = ("title", "agenda", "section", "bullets", "two-column", "chart", "table", "quote", "image", "summary", "sources", "closing")
+
+DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("Title Slide",),
+    "section": ("Section Header",),
+    "bullets": ("Title and Content",),
+    "agenda": ("Title and Content",),
+    "summary": ("Title and Content",),
+    "sources": ("Title and Content",),
+    "two-column": ("Two Content",),
+    "chart": ("Title Only",),
+    "table": ("Title Only",),
+    "image": ("Title Only",),
+    "quote": ("Title Only",),
+    "closing": ("Title Slide", "Title Only"),
+}
+FALLBACK_NAMES = ("Title Only", "Blank")
+
+TITLE_TYPES = ("title", "ctrTitle")
+BODY_TYPES = ("body", "subTitle", "obj")
+FURNITURE_TYPES = ("dt", "ftr", "sldNum")
+_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main", "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+_A, _P = "{%s}" % _NS["a"], "{%s}" % _NS["p"]
+GAP = Inches(0.15)
+
+
+@dataclass(frozen=True)
+class LayoutFrame:
+    """Where a layout puts things, for the planner."""
+
+    layout: str
+    master_name: str
+    title: Box
+    title_placeholder: bool
+    bodies: tuple[Box, ...]
+    """The layout's text placeholders (body, subtitle, content), left to right."""
+    content: Box
+    """The area for the slide's content: below the title, above the footer."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Where the slide number and the marking go: the master's footer placeholders."""
+
+    slide: Box
+    number: Box
+    marking: Box
+    logo: Box
+    """Bottom left: where the master puts the date."""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder of a layout or master, read from its XML: type, idx, box (None: inherited), ``p:ph`` attributes."""
+
+    type: str
+    idx: int
+    box: Box | None
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MasterLayout:
+    """One layout of the template, read once: where it is, its title and text placeholders, its content area."""
+
+    name: str
+    position: tuple[int, int]
+    """(master, layout) indexes in the presentation."""
+    title: Placeholder | None
+    title_box: Box
+    bodies: tuple[Placeholder, ...]
+    content: Box
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the renderer reads from a template, kept between renders of the same template."""
+
+    layouts: tuple[MasterLayout, ...]
+    furniture: Furniture
+
+    def by_name(self, name: str) -> MasterLayout | None:
+        folded = " ".join(name.split()).casefold()
+        exact = [layout for layout in self.layouts if layout.name == name]
+        loose = [layout for layout in self.layouts if " ".join(layout.name.split()).casefold() == folded]
+        return (exact or loose or [None])[0]
+
+
+class Master:
+    """An opened deck template: the Presentation to write into, and its layouts by our names."""
+
+    def __init__(self, prs: PresentationType, catalogue: Catalogue, theme: Theme, source: str, *, accent_rule: bool = False) -> None:
+        self.prs = prs
+        self.catalogue = catalogue
+        self.source = source
+        self.accent_rule = accent_rule
+        """Draw our accent rule under titles: only on our own master, never over a corporate one."""
+        self.furniture = catalogue.furniture
+        self._mapping = dict(theme.deck_layouts)
+        unknown = sorted(set(self._mapping) - set(LAYOUTS))
+        if unknown:
+            raise RenderError(
+                f"theme.yaml deck_layouts names unknown layout(s) {', '.join(unknown)}",
+                field="deck_layouts",
+                hint=f"use one of: {', '.join(LAYOUTS)}",
+            )
+        self._frames: dict[str, LayoutFrame] = {}
+
+    def layout_names(self) -> list[str]:
+        return [layout.name for layout in self.catalogue.layouts]
+
+    def master_layout(self, layout: str) -> MasterLayout:
+        """The template layout that our *layout* uses (theme.deck_layouts first, then the usual names)."""
+        available = ", ".join(f"'{name}'" for name in self.layout_names())
+        if layout in self._mapping:
+            wanted = self._mapping[layout]
+            found = self.catalogue.by_name(wanted)
+            if found is None:
+                raise RenderError(
+                    f"theme.yaml deck_layouts maps '{layout}' to '{wanted}', but {self.source} has no layout of that name",
+                    field=f"deck_layouts.{layout}",
+                    hint=f"map it in theme.yaml under deck_layouts to one of {available}",
+                )
+            return found
+        names = DEFAULT_NAMES.get(layout, ()) + FALLBACK_NAMES
+        for name in names:
+            found = self.catalogue.by_name(name)
+            if found is not None:
+                return found
+        looked = ", ".join(f"'{n}'" for n in names)
+        raise RenderError(
+            f"{self.source} has no layout for the '{layout}' slides (looked for {looked})",
+            field="deck_layouts",
+            hint=f"map it in theme.yaml under deck_layouts, e.g. deck_layouts: {{{layout}: <layout name>}}; the master has {available}",
+        )
+
+    def slide_layout(self, layout: str) -> SlideLayout:
+        master, index = self.master_layout(layout).position
+        return self.prs.slide_masters[master].slide_layouts[index]
+
+    def frame(self, layout: str) -> LayoutFrame:
+        if layout not in self._frames:
+            found = self.master_layout(layout)
+            boxes = tuple(ph.box for ph in found.bodies if ph.box is not None)
+            self._frames[layout] = LayoutFrame(layout, found.name, found.title_box, found.title is not None, boxes, found.content)
+        return self._frames[layout]
+
+
+def open_master(theme: Theme) -> Master:
+    if theme.reference_pptx is not None:
+        path = theme.reference_pptx
+        try:
+            prs = Presentation(str(path))
+        except Exception as exc:  # python-pptx raises zipfile/KeyError/lxml errors for a bad file
+            raise RenderError(f"cannot open the reference deck {path}: {exc}", field="reference_pptx") from exc
+        _drop_slides(prs)
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _CATALOGUES:
+            _CATALOGUES.clear()  # one reference deck at a time is the usual case
+            _CATALOGUES[key] = catalogue(prs)
+        return Master(prs, _CATALOGUES[key], theme, path.name)
+    blob = _wide_default(theme.fonts.deck_latin, theme.fonts.deck_east_asian)
+    prs = Presentation(io.BytesIO(blob))
+    if blob not in _DEFAULTS:
+        _DEFAULTS[blob] = catalogue(prs)
+    return Master(prs, _DEFAULTS[blob], theme, "the default master", accent_rule=True)
+
+
+_CATALOGUES: dict[tuple, Catalogue] = {}
+_DEFAULTS: dict[bytes, Catalogue] = {}
+
+
+def catalogue(prs: PresentationType) -> Catalogue:
+    """Read the template's layouts and furniture positions."""
+    slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
+    layouts = []
+    for m, master in enumerate(prs.slide_masters):
+        master_phs = placeholders(master._element)
+        for i, layout in enumerate(master.slide_layouts):
+            layouts.append(_read_layout(layout.name, (m, i), placeholders(layout._element), master_phs, slide))
+    return Catalogue(tuple(layouts), _furniture(prs))
+
+
+def _drop_slides(prs: PresentationType) -> None:
+    """Remove the reference deck's own slides: the sldIdLst entry first, then its relationship."""
+    sld_ids = prs.slides._sldIdLst
+    for sld_id in list(sld_ids):
+        rid = sld_id.rId
+        sld_ids.remove(sld_id)
+        prs.part.drop_rel(rid)
+    pres = prs.part._element
+    for ext in pres.xpath("./p:extLst/p:ext"):
+        if any(etree.QName(child).localname == "sectionLst" for child in ext):
+            ext.getparent().remove(ext)  # sections list the removed slides' ids
+    for cust in pres.xpath("./p:custShowLst"):
+        pres.remove(cust)
+
+
+@lru_cache(maxsize=4)
+def _wide_default(latin: str, east_asian: str) -> bytes:
+    """python-pptx's default template at 16:9, placeholders stretched to the new width."""
+    prs = Presentation()
+    factor = WIDE[0] / prs.slide_width
+    prs.slide_width, prs.slide_height = WIDE
+    parts = [prs.slide_master] + list(prs.slide_master.slide_layouts)
+    for part in parts:
+        for xfrm in part._element.xpath(".//a:xfrm"):
+            for tag, attr in (("a:off", "x"), ("a:ext", "cx")):
+                for el in xfrm.xpath(tag):
+                    el.set(attr, str(round(int(el.get(attr)) * factor)))
+    _restyle_section_header(prs)
+    for rpr in prs.slide_master._element.xpath(".//p:txStyles//a:defRPr"):
+        for tag, face in (("latin", latin), ("ea", east_asian)):
+            el = rpr.find(f"{{{_NS['a']}}}{tag}")
+            if el is not None:
+                el.set("typeface", face)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def _restyle_section_header(prs: PresentationType) -> None:
+    """Our section header: the title above its lead line, in mixed case (the stock one is the reverse)."""
+    for layout in prs.slide_master.slide_layouts:
+        if layout.name != "Section Header":
+            continue
+        for sp in layout._element.iterfind(f"{_P}cSld/{_P}spTree/{_P}sp"):
+            ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+            if ph is None or ph.get("type") not in ("title", "body"):
+                continue
+            title = ph.get("type") == "title"
+            off, ext = sp.find(f"{_P}spPr/{_A}xfrm/{_A}off"), sp.find(f"{_P}spPr/{_A}xfrm/{_A}ext")
+            off.set("y", str(Inches(2.2) if title else Inches(4.3)))
+            ext.set("cy", str(Inches(1.9) if title else Inches(1.5)))
+            sp.find(f"{_P}txBody/{_A}bodyPr").set("anchor", "b" if title else "t")
+            for rpr in sp.iterfind(f".//{_A}defRPr"):
+                rpr.attrib.pop("cap", None)
+
+
+def placeholders(part_element) -> list[Placeholder]:
+    """The placeholders in a master's or layout's shape tree, in document order."""
+    out = []
+    for sp in part_element.iterfind(f"{_P}cSld/{_P}spTree/{_P}sp"):
+        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is None:
+            continue
+        off = sp.find(f"{_P}spPr/{_A}xfrm/{_A}off")
+        ext = sp.find(f"{_P}spPr/{_A}xfrm/{_A}ext")
+        box = None
+        if off is not None and ext is not None:
+            box = Box(Emu(int(off.get("x"))), Emu(int(off.get("y"))), Emu(int(ext.get("cx"))), Emu(int(ext.get("cy"))))
+        attrs = tuple((k, v) for k, v in ph.attrib.items() if k != "hasCustomPrompt")
+        out.append(Placeholder(ph.get("type", "obj"), int(ph.get("idx", "0")), box, attrs))
+    return out
+
+
+def _base_type(ph_type: str) -> str:
+    return {"ctrTitle": "title", "title": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum"}.get(ph_type, "body")
+
+
+def _effective(layout: list[Placeholder], master: list[Placeholder]) -> list[Placeholder]:
+    """Layout placeholders with the boxes they inherit from the master filled in (None if neither has one)."""
+    by_type = {ph.type: ph.box for ph in master if ph.box is not None}
+    return [ph if ph.box is not None else Placeholder(ph.type, ph.idx, by_type.get(_base_type(ph.type)), ph.attrs) for ph in layout]
+
+
+def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder], master: list[Placeholder], slide: Box) -> MasterLayout:
+    phs = _effective(layout, master)
+    titles = [ph for ph in phs if ph.type in TITLE_TYPES and ph.box is not None]
+    master_title = [ph.box for ph in master if ph.type == "title" and ph.box is not None]
+    title_box = ([t.box for t in titles] + master_title + [Box(Inches(0.6), Inches(0.3), Emu(slide.w - Inches(1.2)), Inches(1.2))])[0]
+    bodies = tuple(sorted((ph for ph in phs if ph.type in BODY_TYPES and ph.box is not None), key=lambda ph: (ph.box.x, ph.box.y)))
+    footer_top = min((ph.box.y for ph in master if ph.type in FURNITURE_TYPES and ph.box is not None), default=Emu(slide.h - Inches(0.5)))
+    if bodies:
+        x0, y0 = min(b.box.x for b in bodies), min(b.box.y for b in bodies)
+        x1, y1 = max(b.box.right for b in bodies), max(b.box.bottom for b in bodies)
+        content = Box(x0, y0, Emu(x1 - x0), Emu(y1 - y0))
+    else:  # Title Only, Blank: the master's body area, else the space between title and footer
+        master_body = [ph.box for ph in master if ph.type in BODY_TYPES and ph.box is not None and ph.box.y >= title_box.bottom]
+        top = master_body[0].y if master_body else Emu(title_box.bottom + GAP)
+        bottom = master_body[0].bottom if master_body else Emu(footer_top - GAP / 2)
+        content = Box(title_box.x, top, title_box.w, Emu(max(Inches(1), bottom - top)))
+    return MasterLayout(name, position, titles[0] if titles else None, title_box, bodies, content)
+
+
+def _furniture(prs: PresentationType) -> Furniture:
+    slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
+    master = placeholders(prs.slide_masters[0]._element)
+    band = Inches(0.4)  # where the master has no footer placeholders
+    numbers = [ph.box for ph in master if ph.type == "sldNum" and ph.box is not None]
+    footers = [ph.box for ph in master if ph.type == "ftr" and ph.box is not None]
+    default_y = Emu(slide.h - band - Inches(0.1))
+    number = numbers[0] if numbers else Box(Emu(slide.w - Inches(2.6)), default_y, Inches(2.0), band)
+    dates = [ph.box for ph in master if ph.type == "dt" and ph.box is not None]
+    width = Emu(slide.w // 3)
+    marking = footers[0] if footers else Box(Emu((slide.w - width) // 2), default_y, width, band)
+    logo = dates[0] if dates else Box(Inches(0.6), default_y, Inches(2.0), band)
+    return Furniture(slide, number, marking, logo)

@@ -1,0 +1,304 @@
+"""Plan the deck: a Document in, fitted slide plans out (Pandoc's Presentation.hs step).
+
+Every decision is taken here: the layout of each slide, which text goes in
+which frame at which size, where a figure goes, and how many continuation
+slides a long section, table or quote needs. :mod:`write` only carries it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
+from reportgen.render.pptx import fit, flow
+from reportgen.render.pptx.content import SlideContent, bold, read_slide, split_slides
+from reportgen.render.pptx.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
+from reportgen.render.pptx.flow import INSET_X, INSET_Y, Group, Spec
+from reportgen.render.pptx.master import Furniture, LayoutFrame
+from reportgen.render.pptx.model import Decoration, Frame, Para, Picture, SlidePlan, clean
+from reportgen.templating.theme import Theme
+from reportgen.units import Box, Emu, Inches, Length, Pt
+
+TITLE_MIN_ONE_LINE = Pt(24)
+TITLE_MIN = Pt(20)
+TITLE_FLOOR = Pt(12)
+CAPTION = (Pt(12), Pt(9))
+FURNITURE = (Pt(11), Pt(7))
+GAP = Inches(0.15)
+TEXT_COLUMN = 0.38
+"""Share of the content width that text takes beside a figure."""
+
+FIGURE_LAYOUTS = {Chart: "chart", Table: "table", TableBlock: "table", Image: "image"}
+TEXT_LAYOUTS = ("bullets", "agenda", "summary", "sources")
+
+
+class Frames(Protocol):
+    """What the planner needs of the master (see :class:`master.Master`)."""
+
+    furniture: Furniture
+    accent_rule: bool
+
+    def frame(self, layout: str) -> LayoutFrame: ...
+
+
+def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePlan]:
+    planner = _Planner(document, theme, master)
+    slides: list[SlidePlan] = []
+    for blocks in split_slides(document.blocks):
+        slides.extend(planner.slide(read_slide(blocks, document)))
+    marking = clean(document.info.marking)
+    return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, marking), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
+
+
+def fit_title(runs: Runs, box: Box, largest: Length) -> tuple[Para, bool]:
+    """The title's size: one line down to 24 pt, then two lines down to 20 pt, then as many as the box holds."""
+    width = Emu(box.w - 2 * INSET_X)
+    height = box.h - 2 * INSET_Y
+    for size in flow.sizes(largest, min(largest, TITLE_MIN_ONE_LINE)):
+        if fit.count_lines(runs, size, width) == 1:
+            return Para(runs, size), True
+    for size in flow.sizes(largest, TITLE_MIN) + flow.sizes(TITLE_MIN, TITLE_FLOOR)[1:]:
+        lines = fit.count_lines(runs, size, width)
+        if lines * fit.line_height(size) <= height and (lines <= 2 or size <= TITLE_MIN) and fit.words_fit(runs, size, width):
+            return Para(runs, size), True
+    size = TITLE_FLOOR
+    return Para(runs, size), fit.count_lines(runs, size, width) * fit.line_height(size) <= height
+
+
+class _Planner:
+    def __init__(self, document: Document, theme: Theme, master: Frames) -> None:
+        self.document = document
+        self.theme = theme
+        self.master = master
+        self.body_sizes = flow.sizes(Pt(theme.sizes.slide_body), Pt(min(theme.sizes.slide_body, theme.sizes.slide_body_min)))
+        self.continued = clean(theme.strings.continued)
+
+    # -- slides by layout ------------------------------------------------------------------
+
+    def slide(self, content: SlideContent) -> list[SlidePlan]:
+        layout = content.layout
+        if layout in ("title", "closing"):
+            return [self.title_slide(content)]
+        if layout == "section":
+            return [self.section(content)]
+        if content.figures:
+            return self.figure_slides(content)
+        if content.columns:
+            return self.columns(content)
+        if layout == "quote" and content.quotes:
+            return self.quote(content)
+        content.flow.extend(content.quotes)
+        return self.text(content, layout if layout in TEXT_LAYOUTS else "bullets")
+
+    def title_slide(self, content: SlideContent) -> SlidePlan:
+        frame = self.master.frame(content.layout)
+        size = Pt(self.theme.sizes.slide_title * 4 / 3)
+        title = self.title_frame(content.title, frame, size, inherit=True)
+        specs = [Spec(content.lead, "subtitle")] if content.lead else []
+        for group in content.flow + content.quotes:
+            specs.extend(replace(s, kind="plain", level=0, scale=0.75, continued=False) for s in group)
+        if specs and not content.lead:
+            specs[0] = replace(specs[0], kind="subtitle", scale=1.0)
+        box = frame.bodies[0] if frame.bodies else frame.content.take_top(Inches(1.8))[0]
+        frames = (self.shrunk("body" if frame.bodies else "text", box, specs, inherit_align=True),) if specs else ()
+        return SlidePlan(content.layout, title, frames, notes=content.notes, decorations=self.rule(frame, centred=True))
+
+    def section(self, content: SlideContent) -> SlidePlan:
+        frame = self.master.frame("section")
+        title = self.title_frame(content.title, frame, Pt(self.theme.sizes.slide_title * 4 / 3))
+        specs = [Spec(content.lead, "subtitle")] if content.lead else []
+        specs += [s for g in content.flow + content.quotes for s in g]
+        box = frame.bodies[0] if frame.bodies else frame.content
+        frames = (self.shrunk("body" if frame.bodies else "text", box, specs, inherit_align=True),) if specs else ()
+        return SlidePlan("section", title, frames, notes=content.notes, decorations=self.rule(frame))
+
+    def text(self, content: SlideContent, layout: str) -> list[SlidePlan]:
+        frame = self.master.frame(layout)
+        box = frame.bodies[0] if frame.bodies else frame.content
+        role = "body" if frame.bodies else "text"
+        groups = ([(Spec(content.lead, "lead"),)] if content.lead else []) + content.flow
+        if not groups:  # a title-only slide: no empty body placeholder
+            return self.pages(layout, content, [()])
+        pages = flow.paginate(groups, box, self.body_sizes)
+        return self.pages(layout, content, [(Frame(role, box, paras),) for paras in pages])
+
+    def columns(self, content: SlideContent) -> list[SlidePlan]:
+        frame = self.master.frame("two-column")
+        region = frame.content
+        boxes = list(frame.bodies[:2]) if len(frame.bodies) >= 2 else list(region.split_columns(0.5, Inches(0.4)))
+        role = "body" if len(frame.bodies) >= 2 else "text"
+        lead_frames: tuple[Frame, ...] = ()
+        first = boxes
+        if content.lead:  # across both columns, on the first slide only
+            lead = self.shrunk("text", region, [Spec(content.lead, "lead")])
+            height = flow.frame_height(lead.paras, region)
+            lead_frames = (replace(lead, box=region.take_top(height)[0]),)
+            first = [Box(b.x, Emu(region.y + height + GAP), b.w, Emu(b.bottom - region.y - height - GAP)) for b in boxes]
+        flows = []
+        for heading, groups in content.columns[:2]:
+            flows.append(([(Spec(bold(heading), "heading"),)] if heading else []) + groups)
+        extra = [g for _, groups in content.columns[2:] for g in groups] + content.flow + content.quotes
+        if extra:
+            flows[-1] = flows[-1] + extra
+        pages = flow.paginate_many(flows, boxes, self.body_sizes, first)
+        slides = []
+        for k in range(max(len(p) for p in pages)):
+            on = first if k == 0 else boxes
+            frames = tuple(Frame(role, on[i], p[k], slot=i) for i, p in enumerate(pages) if k < len(p))
+            slides.append((lead_frames if k == 0 else ()) + frames)
+        return self.pages("two-column", content, slides)
+
+    def quote(self, content: SlideContent) -> list[SlidePlan]:
+        frame = self.master.frame("quote")
+        region = frame.content.inset(left=Inches(0.4), right=Inches(0.6))
+        groups = [tuple(replace(s, scale=1.2) for s in g) for g in content.quotes]
+        groups += [tuple(replace(s, kind="attribution", scale=0.8, align="r") for s in g) for g in content.flow]
+        pages = flow.paginate(groups, region, self.body_sizes)
+        slides = []
+        for paras in pages:
+            height = flow.frame_height(paras, region)
+            box = Box(region.x, Emu(region.y + max(0, (region.h - height) // 3)), region.w, Emu(height))
+            slides.append((Frame("text", box, paras, name="Quote"),))
+        out = []
+        for plan in self.pages("quote", content, slides):
+            text = plan.frames[0].box  # an accent bar to the left of the quotation, as tall as it
+            bar = Decoration(Box(Emu(text.x - Inches(0.25)), text.y, Inches(0.08), text.h), self.theme.colours.accent, "Quote Bar")
+            out.append(replace(plan, decorations=plan.decorations + (bar,)))
+        return out
+
+    def figure_slides(self, content: SlideContent) -> list[SlidePlan]:
+        slides: list[SlidePlan] = []
+        for index, figure in enumerate(content.figures):
+            layout = FIGURE_LAYOUTS[type(figure)]
+            frame = self.master.frame(layout)
+            region = frame.content
+            frames: list[Frame] = []
+            if content.lead and index == 0:
+                lead = self.shrunk("text", region, [Spec(content.lead, "lead")])
+                height = flow.frame_height(lead.paras, region)
+                frames.append(replace(lead, box=region.take_top(height)[0]))
+                region = region.take_top(height, GAP)[1]
+            overflow: list[tuple[Frame, ...]] = []
+            if content.flow and index == 0:
+                region, text_box = region.split_columns(1 - TEXT_COLUMN, Inches(0.3))
+                pages = flow.paginate(content.flow, text_box, self.body_sizes)
+                frames.append(Frame("text", text_box, pages[0]))
+                if len(pages) > 1:
+                    role, box = self.text_target("bullets")
+                    overflow = [(Frame(role, box, p),) for p in flow.paginate(_rest(pages), box, self.body_sizes)]
+            for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
+                title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
+                slides.append(SlidePlan(layout, title, tuple(frames if k == 0 else ()) + caption, figure_plan, notes=content.notes, continuation=bool(index or k), decorations=self.rule(frame)))
+            slides.extend(self.pages("bullets", content, overflow, first_continued=True))
+        return slides
+
+    def text_target(self, layout: str) -> tuple[str, Box]:
+        """Where a layout's text goes: its first text placeholder, else its content area (a text box)."""
+        frame = self.master.frame(layout)
+        return ("body", frame.bodies[0]) if frame.bodies else ("text", frame.content)
+
+    def place_figure(self, figure, region: Box):
+        """The figure's plan(s) and caption frame(s) in *region*; a long table gives several.
+
+        *region* is in text-frame terms; the figure itself is inset so its edge lines up with the text.
+        """
+        specs = self.caption_specs(figure)
+        caption = self.shrunk("text", region, specs, sizes=flow.sizes(*CAPTION)) if specs else None
+        cap_h = flow.frame_height(caption.paras, region) if caption else Emu(0)
+        area = region.take_bottom(cap_h, Inches(0.05))[0] if caption else region
+        area = area.inset(left=INSET_X, right=INSET_X)
+
+        def under(bottom: int) -> tuple[Frame, ...]:
+            return (replace(caption, box=Box(region.x, Emu(bottom + Inches(0.05)), region.w, cap_h)),) if caption else ()
+
+        if isinstance(figure, (Table, TableBlock)):
+            grid = Grid.of_table(figure) if isinstance(figure, Table) else Grid.of_runs(figure.header, figure.rows)
+            alt = clean(f"{figure.title}. {figure.caption}".strip(". ")) if isinstance(figure, Table) else ""
+            return [(table, under(area.y + sum(table.row_heights))) for table in plan_table(grid, area, alt)]
+        plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
+        return [(plan, under(plan.box.bottom))]
+
+    def caption_specs(self, figure) -> list[Spec]:
+        if isinstance(figure, TableBlock):
+            return []
+        specs = []
+        label = clean(f"{figure.label}. {figure.caption}".strip())
+        specs.append(Spec((Run(label),), "caption"))
+        source = clean(figure.source.strip())
+        if source:
+            prefix = clean(self.theme.strings.source)
+            if not source.casefold().startswith(prefix.casefold()):
+                source = f"{prefix}: {source}"
+            specs.append(Spec((Run(source),), "source"))
+        return specs
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    def pages(self, layout: str, content: SlideContent, pages: list[tuple[Frame, ...]], first_continued: bool = False) -> list[SlidePlan]:
+        frame = self.master.frame(layout)
+        out = []
+        for k, frames in enumerate(pages):
+            continued = bool(k) or first_continued
+            title = self.title_frame(content.title + (self._cont() if continued else ()), frame)
+            out.append(SlidePlan(layout, title, frames, notes=content.notes, continuation=continued, decorations=self.rule(frame)))
+        return out
+
+    def _cont(self) -> Runs:
+        return (Run(" " + self.continued),) if self.continued else ()
+
+    def title_frame(self, runs: Runs, frame: LayoutFrame, largest: Length | None = None, inherit: bool = False) -> Frame | None:
+        """The slide title, bold, fitted to the layout's title box and set on its bottom edge, just
+        above the accent rule; *inherit*: aligned as the layout says (title slides). On a corporate
+        master the layout decides both alignment and anchoring."""
+        if not runs:
+            return None
+        para, _ = fit_title(bold(runs), frame.title, largest or Pt(self.theme.sizes.slide_title))
+        role = "title" if frame.title_placeholder else "text"
+        if not self.master.accent_rule:  # a corporate master aligns its own titles
+            return Frame(role, frame.title, (replace(para, align=None),), anchor=None, name="Title")
+        if inherit:  # our title slide: centred as the layout says, on the accent rule
+            return Frame(role, frame.title, (replace(para, align=None),), anchor="b", name="Title")
+        return Frame(role, frame.title, (para,), anchor="b", name="Title")
+
+    def rule(self, frame: LayoutFrame, centred: bool = False) -> tuple[Decoration, ...]:
+        """The accent rule under the title (our own master only; a corporate master has its own look)."""
+        if not self.master.accent_rule:
+            return ()
+        title, width = frame.title, Inches(1.2)
+        gap = max(0, min(Inches(0.08), (frame.content.y - title.bottom) // 3))
+        x = title.x + (title.w - width) // 2 if centred else title.x + INSET_X
+        return (Decoration(Box(Emu(x), Emu(title.bottom + gap), width, Inches(0.05)), self.theme.colours.accent),)
+
+    def shrunk(self, role, box: Box, specs: list[Spec], sizes: list[Length] | None = None, inherit_align: bool = False) -> Frame:
+        """A frame whose text fits *box* by shrinking alone (no continuation slides)."""
+        candidates = (sizes or self.body_sizes) + flow.sizes(Pt(12), Pt(8))
+        paras, _ = flow.shrink(specs, box, candidates)
+        if inherit_align:
+            paras = tuple(replace(p, align=None) for p in paras)
+        return Frame(role, box, paras)
+
+    def logo(self, layout: str) -> tuple[Picture, ...]:
+        """The theme's logo: large at the top left of title slides, small at the bottom left of the others."""
+        path = self.theme.logo_path
+        if path is None:
+            return ()
+        place = self.master.furniture.logo
+        if layout in ("title", "closing"):
+            box = fit_picture(path, Box(Emu(place.x + INSET_X), Inches(0.4), Inches(3), Inches(0.8)), "logo")
+        else:
+            box = fit_picture(path, place.inset(left=INSET_X, top=Inches(0.05), bottom=Inches(0.05)), "logo")
+        return (Picture(path, box, clean(f"{self.theme.name} logo")),)
+
+    def furniture(self, number: int, marking: str) -> tuple[Frame, ...]:
+        place = self.master.furniture
+        out = [self.shrunk("text", place.number, [Spec((Run(str(number)),), "slidenum", align="r")], flow.sizes(*FURNITURE))]
+        out[0] = replace(out[0], name="Slide Number")
+        if marking:
+            out.append(replace(self.shrunk("text", place.marking, [Spec((Run(marking),), "marking", align="ctr")], flow.sizes(*FURNITURE)), name="Marking"))
+        return tuple(out)
+
+
+def _rest(pages: list[tuple[Para, ...]]) -> list[Group]:
+    """Paragraphs after the first frame, as groups again (their sizes are chosen anew)."""
+    return [(Spec(p.runs, p.kind, p.level, p.number, p.continued, digits=len(str(p.number))),) for page in pages[1:] for p in page]

@@ -1,0 +1,163 @@
+"""Write fitted paragraphs into a DrawingML text body (``p:txBody`` / ``a:txBody``).
+
+Everything the fit depends on is written explicitly, so no renderer falls back
+to its own defaults: insets, wrapping, no autofit, line pitch, space before and
+after, margins, bullets, and each run's size and Latin and East Asian typefaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+
+from reportgen.render.pptx.fit import LINE_HEIGHT
+from reportgen.render.pptx.flow import INSET_X, INSET_Y
+from reportgen.render.pptx.model import Frame, Para
+from reportgen.render.pptx.xml import qn
+from reportgen.templating.theme import Theme
+from reportgen.units import Emu
+
+BULLETS = ("•", "–", "•")
+MONO = "Courier New"
+_AUTOFIT = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@dataclass(frozen=True)
+class Style:
+    """The theme's colours and fonts as the writer needs them (hex without '#')."""
+
+    latin: str
+    east_asian: str
+    primary: str
+    accent: str
+    text: str
+    muted: str
+    marking: str
+    header_text: str
+
+    @classmethod
+    def of(cls, theme: Theme) -> Style:
+        c = theme.colours
+        hexes = [x.lstrip("#").upper() for x in (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)]
+        return cls(theme.fonts.deck_latin, theme.fonts.deck_east_asian, *hexes)
+
+    def colour(self, para: Para, role: str) -> str:
+        if role == "title":
+            return self.primary
+        return {
+            "lead": self.primary,
+            "heading": self.primary,
+            "subtitle": self.primary,
+            "caption": self.muted,
+            "source": self.muted,
+            "attribution": self.muted,
+            "slidenum": self.muted,
+            "marking": self.marking,
+        }.get(para.kind, self.text)
+
+
+def fill(txbody, frame: Frame, style: Style, part=None, colour: str | None = None, body: bool = True) -> None:
+    """Replace the text of *txbody* with *frame*'s paragraphs (*body*: set its insets and wrapping too).
+
+    The paragraphs are written as one XML string and parsed once: far quicker than
+    building thousands of small elements through python-pptx's element classes.
+    """
+    if body:
+        body_pr(txbody, frame.anchor)
+    for p in txbody.findall(qn("a:p")):
+        txbody.remove(p)
+    numbering: dict[int, int] = {}
+    out = [_OPEN]
+    for para in frame.paras or (Para((), Emu(0)),):
+        paragraph(out, para, style, frame.role, numbering, part, colour)
+    out.append("</a:txBody>")
+    txbody.extend(list(parse_xml("".join(out))))
+
+
+_OPEN = f'<a:txBody xmlns:a="{_NS_A}" xmlns:r="{_NS_R}">'
+
+
+def body_pr(txbody, anchor: str | None = "t") -> None:
+    bp = txbody.find(qn("a:bodyPr"))
+    if bp is None:
+        bp = etree.Element(qn("a:bodyPr"))
+        txbody.insert(0, bp)
+    for tag in _AUTOFIT:
+        for el in bp.findall(qn(tag)):
+            bp.remove(el)
+    bp.set("wrap", "square")
+    for attr, value in (("lIns", INSET_X), ("tIns", INSET_Y), ("rIns", INSET_X), ("bIns", INSET_Y)):
+        bp.set(attr, str(int(value)))
+    if anchor is not None:
+        bp.set("anchor", anchor)
+    bp.set("rtlCol", "0")
+    no_autofit = etree.Element(qn("a:noAutofit"))
+    # a:noAutofit goes after prstTxWarp, before scene3d/sp3d/flatTx/extLst
+    after = [el for el in bp if etree.QName(el).localname == "prstTxWarp"]
+    bp.insert(bp.index(after[-1]) + 1 if after else 0, no_autofit)
+
+
+def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: dict[int, int], part=None, colour: str | None = None) -> None:
+    """Append one ``a:p`` to *out*."""
+    for level in [k for k in numbering if k > para.level or (k == para.level and para.kind != "number")]:
+        numbering.pop(level)  # a numbered list restarts after anything at its level that is not one of its items
+    bulleted = para.kind in ("bullet", "number") and not para.continued
+    attrs = f' marL="{int(para.margin)}" indent="{-int(min(para.hang, para.margin)) if bulleted else 0}"'
+    if para.kind in ("bullet", "number"):
+        attrs += f' lvl="{para.level}"'
+    if para.align is not None:
+        attrs += f' algn="{para.align}"'
+    out.append(f"<a:p><a:pPr{attrs}>")
+    out.append(f'<a:lnSpc><a:spcPts val="{round(para.size.pt * LINE_HEIGHT * 100)}"/></a:lnSpc>')
+    out.append(f'<a:spcBef><a:spcPts val="{round(para.space_before.pt * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>')
+    if bulleted:
+        out.append(f'<a:buClr><a:srgbClr val="{style.accent if para.level == 0 else style.muted}"/></a:buClr><a:buFont typeface={_q(style.latin)}/>')
+        if para.kind == "number":
+            start = f' startAt="{para.number}"' if numbering.get(para.level) != para.number - 1 else ""
+            out.append(f'<a:buAutoNum type="arabicPeriod"{start}/>')
+            numbering[para.level] = para.number
+        else:
+            out.append(f"<a:buChar char={_q(BULLETS[min(para.level, 2)])}/>")
+    else:
+        out.append("<a:buNone/>")
+    out.append("</a:pPr>")
+    fill_colour = colour or style.colour(para, role)
+    for run in para.runs:
+        if para.kind == "slidenum":
+            out.append(f'<a:fld id="{{5C6B1A9E-8E4D-4F0B-9E3A-2D7C1B0A4F11}}" type="slidenum">{run_pr(para, style, run, fill_colour)}<a:t>{escape(run.text)}</a:t></a:fld>')
+            continue
+        link = _link(part, run.href)
+        for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured
+            if i:
+                out.append(f"<a:br>{run_pr(para, style, run, fill_colour)}</a:br>")
+            if piece:
+                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link)}<a:t>{escape(piece)}</a:t></a:r>")
+    out.append(f'<a:endParaRPr lang="en-US" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
+
+
+def _link(part, href: str | None) -> str | None:
+    """The relationship id of a hyperlink from this slide to *href*."""
+    if not href or part is None:
+        return None
+    return part.relate_to(href, RT.HYPERLINK, is_external=True)
+
+
+def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None) -> str:
+    """The run's ``a:rPr``: everything explicit, so no master's style can change its width."""
+    latin = _q(MONO if run.code else style.latin)
+    extra = (' strike="sngStrike"' if run.strike else "") + (' u="sng"' if run.href else "")
+    # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
+    head = f'<a:rPr lang="en-US" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
+    fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/><a:ea typeface={_q(style.east_asian)}/><a:cs typeface={latin}/>'
+    hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""
+    return head + fonts + hlink + "</a:rPr>"
+
+
+def _q(value: str) -> str:
+    return quoteattr(value)

@@ -1,0 +1,141 @@
+"""Write slide plans into the presentation (Pandoc's Output.hs step): no decisions, only placement.
+
+Each plan names its layout; the master gives the template layout. A slide gets
+only the placeholders it uses: the title placeholder for its title, the
+layout's text placeholders (found by type, left to right) for body frames;
+everything else becomes text boxes and shapes at the plan's positions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from copy import deepcopy
+
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import NotesSlidePart
+
+from reportgen.document.model import Chart, Image
+from reportgen.render.pptx import graphics
+from reportgen.render.pptx.master import Master, Placeholder
+from reportgen.render.pptx.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan, clean
+from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
+from reportgen.render.pptx.text import Style, fill
+from reportgen.render.pptx.xml import qn
+from reportgen.templating.theme import Theme
+
+
+def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime) -> None:
+    style = Style.of(theme)
+    notes = _Notes(style)
+    for plan in plans:
+        _Slide(master, plan, theme, style, when).write(notes)
+
+
+def add_slide(master: Master, layout: str):
+    """A new slide on *layout* with no shapes yet (python-pptx would clone every placeholder)."""
+    prs = master.prs
+    rid, slide = prs.part.add_slide(master.slide_layout(layout))
+    prs.slides._sldIdLst.add_sldId(rid)
+    return slide
+
+
+class _Notes:
+    """Speaker notes. python-pptx makes the first notes slide (and the notes master); the others
+    are copies of it, which saves cloning the master's placeholders for every slide."""
+
+    def __init__(self, style: Style) -> None:
+        self.style = style
+        self.prototype = None
+        self.next = 0
+
+    def add(self, slide, text: str) -> None:
+        if self.prototype is None:
+            notes = slide.notes_slide
+            self.prototype = deepcopy(notes._element)
+            self.next = int(re.findall(r"\d+", str(notes.part.partname))[-1]) + 1
+        else:
+            package = slide.part.package
+            partname = PackURI(f"/ppt/notesSlides/notesSlide{self.next}.xml")
+            self.next += 1
+            part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, package, deepcopy(self.prototype))
+            part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+            notes = part.notes_slide
+        frame = notes.notes_text_frame
+        frame.text = text
+        for r in frame._txBody.iter(qn("a:r")):  # the notes' fonts too, so Japanese notes are not drawn in a fallback
+            rpr = r.find(qn("a:rPr"))
+            if rpr is None:
+                rpr = etree.SubElement(r, qn("a:rPr"), lang="en-US")
+                r.insert(0, rpr)
+            etree.SubElement(rpr, qn("a:latin"), typeface=self.style.latin)
+            etree.SubElement(rpr, qn("a:ea"), typeface=self.style.east_asian)
+
+
+class _Slide:
+    def __init__(self, master: Master, plan: SlidePlan, theme: Theme, style: Style, when: dt.datetime) -> None:
+        self.master = master
+        self.plan = plan
+        self.theme = theme
+        self.style = style
+        self.when = when
+        self.slide = add_slide(master, plan.layout)
+        self.tree = ShapeTree(self.slide.shapes._spTree)
+
+    def write(self, notes: _Notes) -> None:
+        plan = self.plan
+        for decoration in plan.decorations:
+            self.tree.rectangle(decoration.box, decoration.colour.lstrip("#").upper(), decoration.name)
+        if plan.title is not None:
+            self.frame(plan.title)
+        for frame in plan.frames:
+            self.frame(frame)
+        if plan.figure is not None:
+            self.figure()
+        for frame in plan.furniture:
+            self.frame(frame)
+        for picture in plan.pictures:
+            graphics.add_logo(self.slide, picture)
+        if plan.notes:
+            notes.add(self.slide, plan.notes)
+
+    def frame(self, frame: Frame) -> None:
+        placeholder, layout_box = self.placeholder(frame)
+        if placeholder is None:
+            sp = self.tree.textbox(frame.box, frame.name or "Text")
+        else:
+            sp = self.tree.placeholder(dict(placeholder.attrs), frame.name or "Content")
+            if frame.box != layout_box:
+                set_xfrm(sp.find(qn("p:spPr")), frame.box)
+        fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part)
+
+    def placeholder(self, frame: Frame) -> tuple[Placeholder | None, object]:
+        """The layout placeholder *frame* goes into (by type; bodies left to right), and its box."""
+        layout = self.master.master_layout(self.plan.layout)
+        if frame.role == "title" and layout.title is not None:
+            return layout.title, layout.title_box
+        if frame.role in ("body", "subtitle") and frame.slot < len(layout.bodies):
+            body = layout.bodies[frame.slot]
+            return body, body.box
+        return None, None
+
+    def figure(self) -> None:
+        figure = self.plan.figure
+        if isinstance(figure, ChartPlan):
+            graphics.add_chart(self.slide, figure, self.theme, self.style, self.when, _alt(figure.chart))
+        elif isinstance(figure, TablePlan):
+            graphics.add_table(self.tree, self.slide.part, figure, self.theme, self.style)
+        elif isinstance(figure, ImagePlan):
+            graphics.add_picture(self.slide, figure, _alt(figure.image))
+
+
+def _alt(figure: Chart | Image) -> str:
+    if isinstance(figure, Image) and figure.alt.strip():
+        return clean(figure.alt.strip())
+    parts = [figure.title.strip(), figure.caption.strip()]
+    return clean(". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else ""))
