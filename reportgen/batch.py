@@ -19,6 +19,7 @@ class Job:
     out_dir: Path | None
     formats: str
     force: bool
+    reference_pptx: Path | None = None
 
 
 @dataclass
@@ -38,7 +39,12 @@ def run_job(job: Job) -> Outcome:
         warnings.simplefilter("always", ReportgenWarning)
         try:
             outcome.written = build_pack(
-                job.outline, template=job.template, out_dir=job.out_dir, formats=job.formats, force=job.force
+                job.outline,
+                template=job.template,
+                out_dir=job.out_dir,
+                formats=job.formats,
+                force=job.force,
+                reference_pptx=job.reference_pptx,
             )
         except ReportgenError as error:
             outcome.error = error.one_line()

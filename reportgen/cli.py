@@ -66,6 +66,9 @@ def build(
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
     force: Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Packs to build at once, in separate processes.")] = 1,
+    reference_pptx: Annotated[
+        Optional[Path], typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
+    ] = None,
 ) -> None:
     """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
     from reportgen.batch import Job, Outcome, build_all
@@ -73,7 +76,14 @@ def build(
     paths = outlines or [None]
     several = len(paths) > 1
     batch = [
-        Job(path, template, (out / path.name.removesuffix(".yaml").removesuffix(".yml")) if several and out and path else out, formats, force)
+        Job(
+            path,
+            template,
+            (out / path.name.removesuffix(".yaml").removesuffix(".yml")) if several and out and path else out,
+            formats,
+            force,
+            reference_pptx,
+        )
         for path in paths
     ]
 

@@ -15,7 +15,7 @@ from reportgen import assemble, manifest
 from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import Document
-from reportgen.errors import ReportgenError
+from reportgen.errors import ReportgenError, TemplateError
 from reportgen.outline import load_outline
 from reportgen.templating.env import make_environment, render
 from reportgen.templating.sets import load_set
@@ -53,11 +53,20 @@ class Documents:
     """The set's theme in the outline's language."""
 
 
-def compose(outline_path: Path, template: str | Path, formats: tuple[str, ...]) -> Documents:
-    """Load the outline, run the templates and read their Markdown (everything but rendering)."""
+def compose(
+    outline_path: Path, template: str | Path, formats: tuple[str, ...], reference_pptx: Path | None = None
+) -> Documents:
+    """Load the outline, run the templates and read their Markdown (everything but rendering).
+
+    *reference_pptx*, when given, replaces the template set's corporate master.
+    """
     outline = load_outline(outline_path)
     template_set = load_set(template)
     theme = template_set.theme.for_language(outline.meta.language)
+    if reference_pptx is not None:
+        if not Path(reference_pptx).is_file():
+            raise TemplateError(f"reference deck not found: looked for {Path(reference_pptx).resolve()}", field="--reference-pptx")
+        theme = theme.model_copy(update={"reference_pptx": Path(reference_pptx).resolve()})
     if "pdf" in formats:
         from reportgen.render.pdf.fonts import report_missing_glyphs
 
@@ -104,6 +113,7 @@ def build_pack(
     out_dir: str | Path | None = None,
     formats: str | Iterable[str] = FORMATS,
     force: bool = False,
+    reference_pptx: str | Path | None = None,
 ) -> list[Path]:
     """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files.
 
@@ -112,7 +122,7 @@ def build_pack(
     """
     path = Path(outline_path) if outline_path is not None else default_outline()
     wanted = parse_formats(formats)
-    documents = compose(path, template, wanted)
+    documents = compose(path, template, wanted, Path(reference_pptx) if reference_pptx else None)
     rendered = render_documents(documents)
     folder = output_dir_for(path, out_dir)
     files = {folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()}

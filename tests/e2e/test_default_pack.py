@@ -13,7 +13,6 @@ from readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squas
 from reportgen.outline import load_outline
 from reportgen.pack import default_outline
 
-pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")

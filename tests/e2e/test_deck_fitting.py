@@ -1,0 +1,135 @@
+"""A real client draws every word on its slide and inside its shape: default and stress outlines, three masters."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+
+from deck_geometry import stray_words
+from readers import deck_texts, libreoffice_pdf, outline_points, squash
+from reportgen.outline import load_outline
+from tools import require_tool
+
+REPO = Path(__file__).resolve().parents[2]
+OUTLINES = {"default": REPO / "content" / "japan-defense.yaml", "stress": REPO / "tests" / "fixtures" / "stress.yaml"}
+RENAMED = {
+    "Title Slide": "Cover",
+    "Title and Content": "Body Text",
+    "Section Header": "Divider",
+    "Two Content": "Split",
+    "Title Only": "Heading Only",
+    "Blank": "Empty",
+}
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def python_pptx_default(path: Path) -> Path:
+    """python-pptx's own default template (4:3), with a sample slide that must not reach the deck."""
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "SAMPLE SLIDE FROM THE MASTER"
+    deck.save(path)
+    return path
+
+
+def renamed_master(path: Path) -> Path:
+    """Layouts renamed (as a localised or corporate master names them) and their order reversed."""
+    deck = Presentation()
+    for layout in deck.slide_layouts:
+        layout.name = RENAMED.get(layout.name, layout.name)
+    id_list = deck.slide_master._element.get_or_add_sldLayoutIdLst()
+    entries = list(id_list)
+    for entry in entries:
+        id_list.remove(entry)
+    for entry in reversed(entries):
+        id_list.append(entry)
+    deck.save(path)
+    return path
+
+
+def four_three_georgia(path: Path) -> Path:
+    """A 4:3 master whose theme fonts are Georgia and Verdana."""
+    deck = Presentation()
+    theme_part = next(rel.target_part for rel in deck.slide_master.part.rels.values() if rel.reltype.endswith("/theme"))
+    root = etree.fromstring(theme_part.blob)
+    for tag, face in (("majorFont", "Georgia"), ("minorFont", "Verdana")):
+        root.find(f".//{{{A}}}{tag}/{{{A}}}latin").set("typeface", face)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    deck.save(path)
+    return path
+
+
+MASTERS = {"builtin-16x9": None, "python-pptx-default": python_pptx_default, "renamed": renamed_master, "4x3-georgia": four_three_georgia}
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    return require_tool("soffice")
+
+
+def build(tmp_path: Path, outline: Path, master: str) -> Path:
+    args = [sys.executable, "-m", "reportgen", "build", str(outline), "--format", "pptx", "--out", str(tmp_path / "pack")]
+    if MASTERS[master] is not None:
+        reference = MASTERS[master](tmp_path / "reference.pptx")
+        args += ["--reference-pptx", str(reference)]
+        if master == "renamed":
+            theme = tmp_path / "set" / "theme.yaml"
+            theme.parent.mkdir()
+            theme.write_text("extends: default\ndeck_layouts:\n" + "".join(
+                f"  {ours}: {RENAMED[theirs]}\n" for ours, theirs in {
+                    "title": "Title Slide", "section": "Section Header", "bullets": "Title and Content", "agenda": "Title and Content",
+                    "summary": "Title and Content", "sources": "Title and Content", "two-column": "Two Content", "chart": "Title Only",
+                    "table": "Title Only", "image": "Title Only", "quote": "Title Only", "closing": "Title Slide"}.items()))
+            args += ["--template", str(theme.parent)]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "pack" / "deck.pptx"
+
+
+@pytest.mark.parametrize("master", list(MASTERS))
+@pytest.mark.parametrize("outline", list(OUTLINES))
+def test_every_rendered_word_is_inside_its_shape(tmp_path, soffice, outline, master):
+    deck = build(tmp_path, OUTLINES[outline], master)
+    rendered = libreoffice_pdf(deck, tmp_path, soffice)
+    total, stray = stray_words(deck, rendered)
+    assert total > 200
+    assert stray == [], stray[:10]
+    texts = deck_texts(deck)
+    assert not any("SAMPLE SLIDE FROM THE MASTER" in text for text in texts)
+    if master != "builtin-16x9":
+        reference = Presentation(tmp_path / "reference.pptx")
+        assert Presentation(deck).slide_width == reference.slide_width
+
+
+def test_stress_outline_loses_no_text(tmp_path):
+    deck = build(tmp_path, OUTLINES["stress"], "builtin-16x9")
+    outline = load_outline(OUTLINES["stress"])
+    text = squash(" ".join(deck_texts(deck)))
+    missing = [p for p in outline_points(outline) if squash(p) not in text]
+    assert missing == []
+    for row in outline.sections[3].figures[0].rows:
+        assert all(squash(cell) in text for cell in row)
+    titles = [slide.shapes.title.text for slide in Presentation(deck).slides if slide.shapes.title is not None]
+    assert any(title.endswith("(cont.)") for title in titles)
+
+
+def test_a_master_without_a_needed_layout_is_one_clear_line(tmp_path):
+    deck = Presentation()
+    for layout in deck.slide_layouts:
+        layout.name = f"Custom {layout.name}"
+    reference = tmp_path / "odd.pptx"
+    deck.save(reference)
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", str(OUTLINES["default"]), "--format", "pptx", "--out", str(tmp_path / "p"), "--reference-pptx", str(reference)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "deck_layouts" in result.stderr
+    assert not (tmp_path / "p").exists()
