@@ -158,20 +158,21 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     if total <= 0:
         raise RenderError(f"pie chart '{chart.id}' needs positive values", field=f"figures.{chart.id}")
     fmt = number_format(values)
-    size = min(height - 36, width * 0.42)
+    size = min(height - 24, width * 0.4)
     pie = Pie()
-    pie.x, pie.y = (width - size) / 2, 12
+    pie.x, pie.y = 0, (height - size) / 2
     pie.width = pie.height = size
     pie.data = values
-    pie.labels = [f"{clean(name)}: {fmt(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
     pie.startAngle, pie.direction = 90, "clockwise"
-    pie.sideLabels = 1
+    pie.simpleLabels = 1
+    pie.labels = None
     pie.slices.strokeColor, pie.slices.strokeWidth = c.white, 1.2
-    pie.slices.fontName, pie.slices.fontSize, pie.slices.fontColor = font, LABEL_SIZE + 0.5, c.text
-    pie.slices.label_pointer_strokeColor = c.muted
-    pie.slices.label_pointer_strokeWidth = 0.5
     for index in range(len(values)):
         pie.slices[index].fillColor = c.chart[index % len(c.chart)]
+    # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
+    labels = [f"{name}: {fmt(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
+    legend_x = size + 24
+    _legend(drawing, labels, styles, legend_x, height - 4, 1.0)
     drawing.add(pie)
     if chart.unit:
         drawing.add(String(0, height - LABEL_SIZE, clean(chart.unit), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))

@@ -62,9 +62,11 @@ def test_line_chart() -> None:
     assert lines.lines[1].strokeColor.hexval() == "0x405060"
 
 
-def test_pie_chart_labels_with_shares() -> None:
-    pie = plot(chart_drawing(chart("pie", Series("Share", (50, 30, 20))), STYLES, 400), Pie)
-    assert pie.labels == ["FY2022: 50 (50%)", "FY2023: 30 (30%)", "FY2024: 20 (20%)"]
+def test_pie_chart_legend_names_every_slice_with_its_share() -> None:
+    drawing = chart_drawing(chart("pie", Series("Share", (50, 50, 0))), STYLES, 400)
+    texts = [item.text for item in drawing.contents if hasattr(item, "text")]
+    assert texts == ["FY2022: 50 (50%)", "FY2023: 50 (50%)", "FY2024: 0 (0%)"]
+    assert plot(drawing, Pie).labels is None
 
 
 def test_charts_without_data_are_render_errors() -> None:
