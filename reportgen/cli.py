@@ -45,12 +45,22 @@ def _reported_warnings() -> Iterator[None]:
                     print(f"reportgen: warning: {text}", file=sys.stderr)
 
 
+EXIT_INTERRUPTED = 130
+
+
+def _interrupted() -> None:
+    print("reportgen: interrupted; nothing was changed", file=sys.stderr)
+    raise typer.Exit(EXIT_INTERRUPTED)
+
+
 def _run(action: Callable[[], None]) -> None:
     try:
         with _reported_warnings():
             action()
     except ReportgenError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        _interrupted()
 
 
 @app.command()
@@ -95,7 +105,11 @@ def build(
         for path in outcome.written:
             print(path)
 
-    if not build_all(batch, jobs, report):
+    try:
+        succeeded = build_all(batch, jobs, report)
+    except KeyboardInterrupt:
+        _interrupted()
+    if not succeeded:
         raise typer.Exit(EXIT_USER_ERROR)
 
 
@@ -185,4 +199,4 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         print("reportgen: interrupted; nothing was changed", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
