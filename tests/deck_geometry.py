@@ -86,7 +86,8 @@ def stray_words(deck: Path, rendered: Path, tolerance: float = 3.0) -> tuple[int
                     stray.append(Stray(number, word["text"], "off the slide"))
                     continue
                 marker = _MARKER.fullmatch(word["text"]) is not None
-                owners = [b for b in boxes if b.text is None or (marker and b.text) or (b.text and word["text"] in b.text)]
+                forms = (word["text"], word["text"][::-1])  # a right-to-left override draws a word reversed
+                owners = [b for b in boxes if b.text is None or (marker and b.text) or (b.text and any(f in b.text for f in forms))]
                 if not owners:
                     stray.append(Stray(number, word["text"], "in no shape's text"))
                 elif not any(b.holds(x0, top, x1, bottom, tolerance) for b in owners):

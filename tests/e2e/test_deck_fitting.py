@@ -17,7 +17,12 @@ from reportgen.outline import load_outline
 from tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
-OUTLINES = {"default": REPO / "content" / "japan-defense.yaml", "stress": REPO / "tests" / "fixtures" / "stress.yaml"}
+OUTLINES = {
+    "default": REPO / "content" / "japan-defense.yaml",
+    "stress": REPO / "tests" / "fixtures" / "stress.yaml",
+    "hazards": REPO / "tests" / "fixtures" / "hazards.yaml",
+    "japanese": REPO / "content" / "japan-defense.ja.yaml",
+}
 RENAMED = {
     "Title Slide": "Cover",
     "Title and Content": "Body Text",
@@ -92,8 +97,11 @@ def build(tmp_path: Path, outline: Path, master: str) -> Path:
     return tmp_path / "pack" / "deck.pptx"
 
 
-@pytest.mark.parametrize("master", list(MASTERS))
-@pytest.mark.parametrize("outline", list(OUTLINES))
+CASES = [(outline, master) for outline in ("default", "stress") for master in MASTERS]
+CASES += [("hazards", "builtin-16x9"), ("japanese", "builtin-16x9"), ("japanese", "4x3-georgia")]
+
+
+@pytest.mark.parametrize(("outline", "master"), CASES)
 def test_every_rendered_word_is_inside_its_shape(tmp_path, soffice, outline, master):
     deck = build(tmp_path, OUTLINES[outline], master)
     rendered = libreoffice_pdf(deck, tmp_path, soffice)

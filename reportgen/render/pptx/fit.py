@@ -127,6 +127,8 @@ def _breakable(a: str, b: str) -> bool:
     """Whether a line may break between characters *a* and *b* (no space between them)."""
     if b in _NO_LINE_START or a in _NO_LINE_END:
         return False
+    if a in "/-" and b.isalnum():  # LibreOffice breaks URLs and compounds there; PowerPoint may not (fewer lines)
+        return True
     return is_wide(a) or is_wide(b)
 
 
@@ -258,15 +260,20 @@ def _word_starts(text: str) -> list[int]:
 _SPACES = re.compile(r"\s+")
 
 
+def _char_offsets(text: str) -> list[int]:
+    """Every position: the last resort for a token longer than a whole frame (a 2,000-character URL)."""
+    return list(range(1, len(text)))
+
+
 def split_to_fit(runs: Runs, size: Length, width: Length, max_lines: int) -> tuple[Runs, Runs] | None:
-    """Cut *runs* so the head takes at most *max_lines*: at a sentence end, else between words.
+    """Cut *runs* so the head takes at most *max_lines*: at a sentence end, else between words, else inside a word.
 
     Returns None when not even the first sentence or word fits.
     """
     if max_lines < 1:
         return None
     text = plain(runs)
-    for find in (_sentence_ends, _word_starts):
+    for find in (_sentence_ends, _word_starts, _char_offsets):
         offsets = find(text)
         best = None
         lo, hi = 0, len(offsets) - 1

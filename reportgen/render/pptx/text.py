@@ -113,6 +113,7 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
         attrs += f' lvl="{para.level}"'
     if para.align is not None:
         attrs += f' algn="{para.align}"'
+    attrs += ' hangingPunct="0"'  # Japanese commas may not hang past the box edge, where nothing was measured
     out.append(f"<a:p><a:pPr{attrs}>")
     out.append(f'<a:lnSpc><a:spcPts val="{round(para.size.pt * LINE_HEIGHT * 100)}"/></a:lnSpc>')
     out.append(f'<a:spcBef><a:spcPts val="{round(para.space_before.pt * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>')
