@@ -80,7 +80,18 @@ CASES = [
     Case("Files: image that does not exist", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: missing.png}\nsources:")), "image not found: looked for"),
     Case("Files: image outside the outline's folder", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: ../../etc/passwd}\nsources:")), "leaves the outline's folder"),
     Case("Files: not an image", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: outline.yaml}\nsources:")), "is not a PNG, JPEG or GIF image"),
-    Case("Template: misspelled variable", template_set("extends: default\n", brief__md__j2="# {{ meta.titel }}\n"), "has no attribute 'titel'"),
+    Case("YAML: byte-order mark (accepted)", outline(b"\xef\xbb\xbf" + BASE.encode("utf-8")), "", exit_code=0),
+    Case("YAML: unquoted yes where text is expected (kept as written)", outline(replaced("subtitle: For tests", "subtitle: yes")), "", exit_code=0),
+    Case("YAML: number where text is expected (accepted as text)", outline(replaced("author: Test Author", "author: 1.50")), "", exit_code=0),
+    Case("Text: control characters (removed, with a warning)", outline(replaced("Alpha point", '"Alpha\\a \\x01point"')), "removed U+0001, U+0007", exit_code=0),
+    Case("Text: lone surrogate (removed, with a warning)", outline(replaced("Alpha point", '"Alpha \\ud800point"')), "removed U+D800", exit_code=0),
+    Case("Text: zero-width and bidi characters (kept)", outline(replaced("Alpha point", "Alpha\u200bpoint \u202eevil\u202c")), "", exit_code=0),
+    Case("Text: emoji (a warning: no font has it)", outline(replaced("Alpha point", "Alpha point \U0001F600")), "no glyph for '\U0001F600' (U+1F600)", exit_code=0),
+    Case("Text: a 10,000-character point (wrapped and continued)", outline(replaced("Alpha point", "Long sentence here. " * 500)), "", exit_code=0),
+    Case("Text: a 2,000-character unbroken token (broken across lines)", outline(replaced("Alpha point", "https://example.org/" + "x" * 2000)), "", exit_code=0),
+    Case("Files: output folder that cannot be written", outline(BASE, "--out", "/proc/reportgen-cannot-write"), "cannot write the output"),
+    Case("Files: font file that does not exist", template_set("extends: default\nfont_files:\n  Mine:\n    regular: assets/nope.ttf\n"), "font file not found: looked for"),
+    Case("Template: misspelled variable", template_set("extends: default\n", brief__md__j2="# {{ meta.titel }}\n"), "meta has no field 'titel'; did you mean 'title'?"),
     Case("Template: syntax error", template_set("extends: default\n", brief__md__j2="{% for x in %}\n"), "template syntax error"),
     Case("Template: unknown theme key", template_set("extends: default\ncolors:\n  primary: '#000000'\n"), "unknown theme key 'colors'"),
     Case("Template: theme value of the wrong type", template_set("extends: default\nsizes:\n  body: big\n"), "sizes.body"),
@@ -100,7 +111,8 @@ def table() -> str:
     for case in CASES:
         with tempfile.TemporaryDirectory() as temp:
             result = run(case, Path(temp))
-        message = result.stderr.strip().replace("|", "\\|").replace(temp, "…")
+        printed = result.stderr.strip() or "(nothing on stderr; the pack is written)"
+        message = " / ".join(printed.splitlines()).replace("|", "\\|").replace(temp, "…")
         rows.append(f"| {case.name} | `{message}` | {result.returncode} |")
     return (
         "# Bad input and what it gets\n\n"

@@ -8,6 +8,8 @@ even where a template author forgets a filter.
 from __future__ import annotations
 
 import contextlib
+import difflib
+import re
 import signal
 import sys
 import threading
@@ -73,7 +75,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     try:
         template = env.get_template(name)
         with _time_limit(MAX_SECONDS):
-            return _bounded(template.generate(context), name)
+            return _bounded(template.generate(context), template.filename or name)
     except _TooSlow:
         file, line = _template_frame(env, name)
         raise TemplateError(
@@ -92,15 +94,37 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"template '{exc.name}' not found (looked in {folders})") from None
     except jinja2.UndefinedError as exc:
         file, line = _template_frame(env, name)
-        known = ", ".join(sorted(context))
-        raise TemplateError(
-            f"{exc.message}",
-            location=Location(file, line),
-            hint=f"the template context has: {known}; see docs/templates.md",
-        ) from None
+        raise TemplateError(_undefined_message(exc.message or "", context), location=Location(file, line)) from None
     except _EXPRESSION_ERRORS as exc:
         file, line = _template_frame(env, name)
         raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(file, line)) from None
+
+
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+
+
+def _undefined_message(message: str, context: dict[str, Any]) -> str:
+    """Jinja's message, with the names that do exist there and the closest one."""
+    match = _NO_ATTRIBUTE.search(message)
+    if match:
+        owner, wrong = match.groups()
+        fields = next(
+            (list(type(value).model_fields) for value in _values(context) if type(value).__name__ == owner and hasattr(type(value), "model_fields")),
+            [],
+        )
+        close = difflib.get_close_matches(wrong, fields, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{owner.lower()} has no field '{wrong}'{hint} (it has: {', '.join(fields)})"
+    known = ", ".join(sorted(context))
+    return f"{message}; did you mean one of: {known}? (docs/templates.md lists them)"
+
+
+def _values(context: dict[str, Any]) -> Iterator[Any]:
+    """The context's values and the items of its lists, where a template's objects come from."""
+    for value in context.values():
+        yield value
+        if isinstance(value, list):
+            yield from value[:1]
 
 
 def _bounded(chunks: Iterator[str], name: str) -> str:

@@ -9,6 +9,7 @@ folder is searched before its parent's.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,8 @@ def _merge_theme(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Theme:
         )
         message = error["msg"]
         if error["type"] == "extra_forbidden":
-            message = f"unknown theme key '{where[-1]}'"
+            close = difflib.get_close_matches(str(where[-1]), _known_keys(where[:-1]), n=1, cutoff=0.6)
+            message = f"unknown theme key '{where[-1]}'" + (f"; did you mean '{close[0]}'?" if close else "")
             line_col = positions.get((*where[:-1], KEY, where[-1]))
             location = Location(folder / THEME_FILE, *line_col) if line_col else position_of(folder / THEME_FILE, positions, where)
         else:
@@ -163,6 +165,17 @@ def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[st
                 if relative
             }
     return paths
+
+
+def _known_keys(at: tuple[str | int, ...]) -> list[str]:
+    """The keys the theme model accepts at *at* (for "did you mean")."""
+    model: Any = Theme
+    for part in at:
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None or not isinstance(field.annotation, type):
+            return []
+        model = field.annotation
+    return list(getattr(model, "model_fields", {}))
 
 
 def _logo(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:

@@ -33,6 +33,17 @@ def test_misspelled_variable_names_file_line_and_known_names(tmp_path):
     assert "'sumary' is undefined" in message and "meta, summary" in message
 
 
+def test_misspelled_field_suggests_the_closest(tmp_path):
+    from reportgen.outline.model import Meta
+
+    folder = set_with(tmp_path, "# {{ meta.titel }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_brief(folder, {"meta": Meta(title="T")})
+    message = caught.value.one_line()
+    assert f"{folder / 'brief.md.j2'}:1" in message
+    assert "meta has no field 'titel'; did you mean 'title'?" in message
+
+
 def test_syntax_error_names_file_and_line(tmp_path):
     folder = set_with(tmp_path, "line one\n{% for x in %}\n")
     with pytest.raises(TemplateError) as caught:
