@@ -1,0 +1,60 @@
+"""Render the pictures the README shows: the first page and first slides of the default pack, English and Japanese.
+
+    python scripts/pictures.py        # writes docs/images/*.png (needs pdftoppm and soffice)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+REPO = Path(__file__).resolve().parent.parent
+IMAGES = REPO / "docs" / "images"
+EDITIONS = {"en": REPO / "content" / "japan-defense.yaml", "ja": REPO / "content" / "japan-defense.ja.yaml"}
+
+
+def run(*args: str) -> None:
+    subprocess.run(args, check=True, capture_output=True, timeout=300)
+
+
+def pages(pdf: Path, prefix: Path, first: int, last: int, dpi: int) -> list[Path]:
+    run("pdftoppm", "-png", "-r", str(dpi), "-f", str(first), "-l", str(last), str(pdf), str(prefix))
+    return sorted(prefix.parent.glob(prefix.name + "-*.png"))
+
+
+def sheet(images: list[Path], columns: int, target: Path) -> None:
+    tiles = [Image.open(path).convert("RGB") for path in images]
+    width, height = tiles[0].size
+    gap = 12
+    rows = (len(tiles) + columns - 1) // columns
+    canvas = Image.new("RGB", (columns * width + (columns + 1) * gap, rows * height + (rows + 1) * gap), (225, 229, 235))
+    for index, tile in enumerate(tiles):
+        canvas.paste(tile, (gap + (index % columns) * (width + gap), gap + (index // columns) * (height + gap)))
+    canvas.save(target, optimize=True)
+
+
+def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    soffice = shutil.which("soffice") or sys.exit("soffice (LibreOffice) is needed")
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        for language, outline in EDITIONS.items():
+            out = work / language
+            run(sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(out))
+            brief = pages(out / "brief.pdf", work / f"brief-{language}", 1, 3, 60)
+            sheet(brief, 3, IMAGES / f"brief-{language}.png")
+            run(soffice, f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(work / f"deck-{language}"), str(out / "deck.pptx"))
+            slides = pages(work / f"deck-{language}" / "deck.pdf", work / f"slide-{language}", 1, 12, 40)
+            chosen = [slides[i] for i in (0, 2, 4, 7, 8, 9) if i < len(slides)]
+            sheet(chosen, 3, IMAGES / f"deck-{language}.png")
+    for path in sorted(IMAGES.glob("*.png")):
+        print(path.relative_to(REPO))
+
+
+if __name__ == "__main__":
+    main()
