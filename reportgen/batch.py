@@ -48,6 +48,8 @@ def run_job(job: Job) -> Outcome:
             )
         except ReportgenError as error:
             outcome.error = error.one_line()
+        except Exception as error:  # a bug of ours: still one line, and the other packs still build
+            outcome.error = f"internal error while building {job.outline or 'the default outline'}: {type(error).__name__}: {error} (please report it)"
     outcome.warnings = list(dict.fromkeys(str(w.message) for w in caught if isinstance(w.message, ReportgenWarning)))
     return outcome
 

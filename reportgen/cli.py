@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from reportgen.errors import ReportgenError, ReportgenWarning
+from reportgen.errors import Location, ReportgenError, ReportgenWarning
 
 app = typer.Typer(
     help="Turn one outline of an analytical essay into a PDF brief and a PowerPoint deck.",
@@ -59,6 +59,8 @@ def _run(action: Callable[[], None]) -> None:
             action()
     except ReportgenError as error:
         _fail(error)
+    except OSError as error:
+        _fail(ReportgenError(error.strerror or str(error), location=Location(error.filename) if error.filename else None))
     except KeyboardInterrupt:
         _interrupted()
 
@@ -135,7 +137,7 @@ def watch(
             names = ", ".join(str(path) for path in rebuild.outcome.written)
             print(f"rebuilt {names} in {rebuild.seconds * 1000:.0f} ms ({what})", flush=True)
 
-    watch_pack(Job(outline, template, out, formats, False), report)
+    _run(lambda: watch_pack(Job(outline, template, out, formats, False), report))
 
 
 @app.command()
@@ -198,5 +200,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        print("reportgen: interrupted; nothing was changed", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
+        try:
+            _interrupted()
+        except typer.Exit as done:
+            sys.exit(done.exit_code)

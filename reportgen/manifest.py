@@ -26,19 +26,22 @@ def read(folder: Path) -> dict[str, dict[str, object]]:
         files = json.loads(path.read_text(encoding="utf-8")).get("files", {})
     except (OSError, ValueError, AttributeError):
         return {}
-    return files if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    return {name: entry for name, entry in files.items() if isinstance(entry, dict)}
 
 
 def check_replaceable(targets: list[Path], *, force: bool = False) -> None:
     """Refuse to replace a file reportgen did not write, or that changed since it did."""
+    for target in [*targets, *{target.parent / MANIFEST for target in targets}]:
+        if target.is_dir():
+            raise OutputError("a folder stands where the output file goes", location=Location(target), hint="move it away")
     if force:
         return
     for target in targets:
         if not target.exists():
             continue
         recorded = read(target.parent).get(target.name)
-        if target.is_dir():
-            raise OutputError("a folder stands where the output file goes", location=Location(target))
         if not recorded or recorded.get("sha256") != _digest(target.read_bytes()):
             raise OutputError(
                 "this file was not written by reportgen, or was changed since; it is left as it is",

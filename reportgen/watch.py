@@ -16,7 +16,7 @@ from pathlib import Path
 from reportgen.batch import Job, Outcome, run_job
 from reportgen.pack import default_outline
 from reportgen.templating.sets import load_set
-from reportgen.errors import ReportgenError
+from reportgen.errors import Location, OutlineError, ReportgenError
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Rebuild:
 def watched_paths(job: Job) -> list[Path]:
     """The outline's folder and every folder of the template set's chain."""
     outline = job.outline or default_outline()
+    if not outline.is_file():
+        raise OutlineError("no such outline file", location=Location(outline))
     paths = [outline.resolve().parent]
     try:
         paths += list(load_set(job.template).folders)

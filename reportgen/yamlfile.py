@@ -47,10 +47,17 @@ def read_yaml(path: Path, *, what: str, error: type[ReportgenError]) -> tuple[An
         ) from None
     except yaml.YAMLError as exc:
         raise error(f"YAML error: {exc}", location=Location(path)) from None
+    except RecursionError:
+        raise error("the YAML nests too deeply", location=Location(path), hint="flatten the structure") from None
     if root is None:
         raise error(f"the {what} file is empty", location=Location(path, 1, 1))
     positions: Positions = {}
-    data = _NodeReader(path, positions, error).read(root, ())
+    try:
+        data = _NodeReader(path, positions, error).read(root, ())
+    except RecursionError:
+        raise error(
+            "the YAML nests too deeply, or an alias refers to itself", location=Location(path), hint="remove the self-referring alias"
+        ) from None
     return data, positions
 
 

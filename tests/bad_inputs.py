@@ -54,6 +54,27 @@ def template_set(theme: str, **files: str) -> Callable[[Path], list[str]]:
     return write
 
 
+def truncated_image(folder: Path) -> list[str]:
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), (10, 80, 160)).save(folder / "pic.png")
+    data = (folder / "pic.png").read_bytes()
+    (folder / "pic.png").write_bytes(data[: len(data) // 2])
+    return outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: pic.png}\nsources:"))(folder)
+
+
+def wide_table(folder: Path) -> list[str]:
+    columns = ", ".join(f"c{i}" for i in range(60))
+    cells = ", ".join("x" for _ in range(60))
+    figure = f"      - {{id: wide, type: table, title: W, columns: [{columns}], rows: [[{cells}]]}}\nsources:"
+    return outline(replaced("sources:", figure))(folder)
+
+
+def not_a_deck(folder: Path) -> list[str]:
+    (folder / "corporate.pptx").write_text("not a PowerPoint file", encoding="utf-8")
+    return outline(BASE, "--reference-pptx", "corporate.pptx")(folder)
+
+
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)
 )
@@ -91,6 +112,13 @@ CASES = [
     Case("Text: a 2,000-character unbroken token (broken across lines)", outline(replaced("Alpha point", "https://example.org/" + "x" * 2000)), "", exit_code=0),
     Case("Files: output folder that cannot be written", outline(BASE, "--out", "/proc/reportgen-cannot-write"), "cannot write the output"),
     Case("Files: font file that does not exist", template_set("extends: default\nfont_files:\n  Mine:\n    regular: assets/nope.ttf\n"), "font file not found: looked for"),
+    Case("YAML: an alias that refers to itself", outline(BASE + "loop: &loop [*loop]\n"), "an alias refers to itself"),
+    Case("Files: image that is truncated", truncated_image, "is not a readable PNG, JPEG or GIF image"),
+    Case("Files: reference deck that is not a PowerPoint file", not_a_deck, "cannot use the reference deck"),
+    Case("Model: a table too wide for the page", wide_table, "cannot fit the page width"),
+    Case("Template: extends that is not one name", template_set("extends: [default]\n"), "'extends' must name one template set"),
+    Case("Template: page words with an unknown field", template_set("extends: default\nstrings:\n  page_of: '{page} of {total}'\n"), "may use only {page} and {pages}"),
+    Case("Template: a number too large", template_set("extends: default\n", brief__md__j2="{{ 2.0 ** 100000 }}\n"), "OverflowError"),
     Case("Template: misspelled variable", template_set("extends: default\n", brief__md__j2="# {{ meta.titel }}\n"), "meta has no field 'titel'; did you mean 'title'?"),
     Case("Template: syntax error", template_set("extends: default\n", brief__md__j2="{% for x in %}\n"), "template syntax error"),
     Case("Template: unknown theme key", template_set("extends: default\ncolors:\n  primary: '#000000'\n"), "unknown theme key 'colors'"),

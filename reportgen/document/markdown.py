@@ -36,6 +36,8 @@ from reportgen.document.model import (
 from reportgen.errors import TemplateError
 
 FIGURE_SCHEME = "figure:"
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape of ASCII punctuation, as CommonMark reads it."""
 _ATTRS = re.compile(r"(?<!\\)\{([^{}]*)\}\s*$")
 _ATTR_PAIR = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
@@ -90,7 +92,7 @@ class _Reader:
             return Rule()
         if kind == "container_fenced":
             name, _, args = node.info.strip().partition(" ")
-            return Container(kind=name, args=args.strip(), blocks=self.blocks(node.children))
+            return Container(kind=name, args=_ESCAPED.sub(r"\1", args.strip()), blocks=self.blocks(node.children))
         return None
 
     def heading(self, node: SyntaxTreeNode) -> Heading:

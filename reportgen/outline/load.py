@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportgen.errors import Location, OutlineError, dotted_path
+from reportgen.images import image_problem
 from reportgen.outline.model import Outline, cross_reference_problems
 from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
 
@@ -41,9 +42,6 @@ def validate_outline(data: Any, positions: Positions, path: Path) -> Outline:
     return outline
 
 
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
-
-
 def _file_problems(outline: Outline, folder: Path) -> list[tuple[tuple[str | int, ...], str]]:
     """Image figures must be PNG, JPEG or GIF files inside the outline's folder."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
@@ -58,10 +56,9 @@ def _file_problems(outline: Outline, folder: Path) -> list[tuple[tuple[str | int
             elif not target.is_file():
                 problems.append((where, f"image not found: looked for {target}"))
             else:
-                with target.open("rb") as handle:
-                    head = handle.read(8)
-                if not head.startswith(_IMAGE_MAGIC):
-                    problems.append((where, f"'{figure.path}' is not a PNG, JPEG or GIF image"))
+                problem = image_problem(target)
+                if problem:
+                    problems.append((where, f"'{figure.path}' {problem}"))
     return problems
 
 

@@ -31,7 +31,7 @@ def _url(value: object) -> escape.Markdown:
     return escape.Markdown(quote(str(value).strip(), safe=":/?#[]@!$&'*+,;=%~-._"))
 
 
-_EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, jinja2.TemplateError)
+_EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, jinja2.TemplateError)
 """What a template expression can raise (e.g. a bad filter argument); reported like template errors."""
 
 FILTERS = {

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from reportgen.errors import Location, TemplateError, dotted_path
+from reportgen.images import image_problem
 from reportgen.templating.theme import Theme
 from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
 
@@ -91,6 +92,8 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
         parent = data.get("extends")
         if not parent:
             break
+        if not isinstance(parent, str):
+            raise TemplateError("'extends' must name one template set", location=position_of(theme_file, positions, ("extends",)), field="extends")
         if len(layers) >= MAX_CHAIN:
             raise TemplateError("'extends' chains more than 8 sets (a loop?)", location=position_of(theme_file, positions, ("extends",)))
         try:
@@ -159,11 +162,11 @@ def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[st
     paths: dict[str, dict[str, Path]] = {}
     for folder, data, positions in reversed(layers):
         for family, faces in (data.get("font_files") or {}).items():
-            paths[family] = {
-                face: _asset(folder, positions, ("font_files", family, face), str(relative), "font file")
-                for face, relative in faces.items()
-                if relative
-            }
+            for face, relative in faces.items():
+                where = ("font_files", family, face)
+                if not relative:
+                    raise TemplateError("give the font file's path", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
+                paths.setdefault(family, {})[face] = _asset(folder, positions, where, str(relative), "font file")
     return paths
 
 
@@ -181,7 +184,11 @@ def _known_keys(at: tuple[str | int, ...]) -> list[str]:
 def _logo(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
     for folder, data, positions in layers:
         if data.get("logo"):
-            return _asset(folder, positions, ("logo",), str(data["logo"]), "logo")
+            path = _asset(folder, positions, ("logo",), str(data["logo"]), "logo")
+            problem = image_problem(path)
+            if problem:
+                raise TemplateError(f"the logo {path} {problem}", location=position_of(folder / THEME_FILE, positions, ("logo",)), field="logo")
+            return path
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
@@ -86,6 +86,15 @@ class Sizes(Section):
 
 class Strings(Section):
     """Words the renderers draw themselves (page furniture, figure labels)."""
+
+    @field_validator("page_of")
+    @classmethod
+    def _page_of_formats(cls, value: str) -> str:
+        try:
+            value.format(page=1, pages=2)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            raise ValueError("may use only {page} and {pages}") from None
+        return value
 
     page_of: str = "Page {page} of {pages}"
     figure: str = "Figure"

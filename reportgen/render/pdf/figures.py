@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from reportlab.platypus import Image as ImageFlowable
 
 from reportgen.document.model import Chart, Figure, Image, Table
@@ -72,7 +72,7 @@ def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: 
     if figure.source.strip():
         source = f"<i>{text_markup(styles.theme.strings.source)}:</i> {text_markup(figure.source)}"
         parts.append(Para(source, styles["source"] if len(parts) > 2 else styles["caption"]))
-    parts[-1].spaceAfter = styles["body"].spaceAfter + SPACE_AROUND
+    parts.append(Spacer(1, styles["body"].spaceAfter + SPACE_AROUND))
     if not together:
         return parts
     if isinstance(figure, Table):

@@ -31,14 +31,16 @@ _WIN_ANSI = frozenset(bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore"
 def _load(name: str, path: Path) -> str:
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    except (TTFError, OSError) as exc:
-        raise RenderError(f"cannot use the font file {path}: {exc}", field="theme.font_files") from None
+    except Exception as exc:  # reportlab reports a broken font in many ways (TTFError, KeyError, struct.error...)
+        raise RenderError(f"cannot use the font file {path}: {type(exc).__name__}: {exc}", field="theme.font_files") from None
     return name
 
 
 def register(theme: Theme) -> None:
     """Register every family the theme lists, with bold/italic mappings (missing faces fall back to regular)."""
     for family, faces in theme.font_paths.items():
+        if "regular" not in faces:
+            raise RenderError(f"font family '{family}' has no regular face", field=f"theme.font_files.{family}.regular")
         regular = _load(family, faces["regular"])
         for face, (bold, italic, suffix) in _FACES.items():
             name = _load(family + suffix, faces[face]) if face in faces else regular
@@ -74,7 +76,13 @@ def coverage(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _coverage(name: str) -> frozenset[str]:
-    font = pdfmetrics.getFont(name)
+    try:
+        font = pdfmetrics.getFont(name)
+    except (KeyError, ValueError):
+        raise RenderError(
+            f"font '{name}' is not available to the PDF renderer",
+            hint="list its files under font_files in theme.yaml, or use a standard PDF font (Helvetica, Times-Roman, Courier)",
+        ) from None
     face = getattr(font, "face", None)
     char_to_glyph = getattr(face, "charToGlyph", None)
     if char_to_glyph:

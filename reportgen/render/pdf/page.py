@@ -125,6 +125,8 @@ class BriefDocTemplate(BaseDocTemplate):
                 self.multiBuild([self.pages, *story], canvasmaker=self._canvas)
         except LayoutError as exc:
             raise RenderError(f"cannot lay out the PDF: {' '.join(str(exc).split())[:300]}") from None
+        except (OSError, ValueError) as exc:  # e.g. an image that decodes only partly
+            raise RenderError(f"cannot draw the PDF: {' '.join(str(exc).split())[:300]}") from None
 
     def _canvas(self, *args: object, **kwargs: object) -> Canvas:
         self.passes += 1

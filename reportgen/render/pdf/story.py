@@ -255,7 +255,7 @@ class StoryBuilder:
             ]),
         )
         self.tocs.append(toc)
-        title = SectionHeading(text_markup(container.args or "Contents"), s["toc_title"])
+        title = SectionHeading(text_markup(container.args or s.theme.strings.contents), s["toc_title"])
         title.bar = s.colours.accent
         rule = HRFlowable(width="100%", thickness=0.5, color=s.colours.rule, spaceBefore=10, spaceAfter=18)
         return [title, toc, rule]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
+from reportgen.errors import RenderError
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
@@ -42,6 +43,8 @@ def column_widths(
             minimum[col] = max(minimum[col], _widest_word(text, row_font, size) + 2 * PAD_X)
             natural[col] = max(natural[col], stringWidth(" ".join(text.split()), row_font, size) + 2 * PAD_X)
     total_min = sum(minimum)
+    if len(minimum) * (2 * PAD_X + size) > available:
+        raise RenderError(f"a table of {len(minimum)} columns cannot fit the page width; split it or turn it")
     if total_min >= available:
         return [Pt(width * available / total_min) for width in minimum]
     total_natural = sum(natural)

@@ -177,16 +177,20 @@ class Master:
 def open_master(theme: Theme) -> Master:
     if theme.reference_pptx is not None:
         path = theme.reference_pptx
-        try:
-            prs = Presentation(str(path))
-        except Exception as exc:  # python-pptx raises zipfile/KeyError/lxml errors for a bad file
-            raise RenderError(f"cannot open the reference deck {path}: {exc}", field="reference_pptx") from exc
-        _drop_slides(prs)
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns, stat.st_size)
-        if key not in _CATALOGUES:
-            _CATALOGUES.clear()  # one reference deck at a time is the usual case
-            _CATALOGUES[key] = catalogue(prs)
+        try:
+            prs = Presentation(str(path))
+            _drop_slides(prs)
+            if prs.slide_width is None or prs.slide_height is None:
+                raise ValueError("it gives no slide size")
+            if key not in _CATALOGUES:
+                _CATALOGUES.clear()  # one reference deck at a time is the usual case
+                _CATALOGUES[key] = catalogue(prs)
+        except RenderError:
+            raise
+        except Exception as exc:  # python-pptx raises zipfile, KeyError, lxml and value errors for a bad file
+            raise RenderError(f"cannot use the reference deck {path}: {type(exc).__name__}: {exc}", field="reference_pptx") from None
         return Master(prs, _CATALOGUES[key], theme, path.name)
     blob = _wide_default(theme.fonts.deck_latin, theme.fonts.deck_east_asian)
     prs = Presentation(io.BytesIO(blob))
