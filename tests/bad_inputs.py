@@ -100,7 +100,7 @@ CASES = [
     Case("Model: nesting deeper than three", outline(replaced("              - Beta grandchild", "              - text: Beta grandchild\n                points: [too deep]")), "points nest at most 3 levels deep"),
     Case("Files: image that does not exist", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: missing.png}\nsources:")), "image not found: looked for"),
     Case("Files: image outside the outline's folder", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: ../../etc/passwd}\nsources:")), "leaves the outline's folder"),
-    Case("Files: not an image", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: outline.yaml}\nsources:")), "is not a PNG, JPEG or GIF image"),
+    Case("Files: not an image", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: outline.yaml}\nsources:")), "is not a readable PNG, JPEG or GIF image"),
     Case("YAML: byte-order mark (accepted)", outline(b"\xef\xbb\xbf" + BASE.encode("utf-8")), "", exit_code=0),
     Case("YAML: unquoted yes where text is expected (kept as written)", outline(replaced("subtitle: For tests", "subtitle: yes")), "", exit_code=0),
     Case("YAML: number where text is expected (accepted as text)", outline(replaced("author: Test Author", "author: 1.50")), "", exit_code=0),
