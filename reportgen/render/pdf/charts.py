@@ -172,7 +172,9 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
     labels = [f"{name}: {fmt(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
     legend_x = size + 24
-    _legend(drawing, labels, styles, legend_x, height - 4, 1.0)
+    series = clean(chart.series[0].name)
+    drawing.add(String(legend_x, height - LABEL_SIZE - 2, series, fontName=styles.fonts.bold, fontSize=LABEL_SIZE, fillColor=c.text))
+    _legend(drawing, labels, styles, legend_x, height - LABEL_SIZE - 10, 1.0)
     drawing.add(pie)
     if chart.unit:
         drawing.add(String(0, height - LABEL_SIZE, clean(chart.unit), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))

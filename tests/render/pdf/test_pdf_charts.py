@@ -65,7 +65,7 @@ def test_line_chart() -> None:
 def test_pie_chart_legend_names_every_slice_with_its_share() -> None:
     drawing = chart_drawing(chart("pie", Series("Share", (50, 50, 0))), STYLES, 400)
     texts = [item.text for item in drawing.contents if hasattr(item, "text")]
-    assert texts == ["FY2022: 50 (50%)", "FY2023: 50 (50%)", "FY2024: 0 (0%)"]
+    assert texts == ["Share", "FY2022: 50 (50%)", "FY2023: 50 (50%)", "FY2024: 0 (0%)"]
     assert plot(drawing, Pie).labels is None
 
 
