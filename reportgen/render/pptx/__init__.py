@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportgen.document.model import Document
 from reportgen.render.pptx.master import open_master
-from reportgen.render.pptx.package import package_bytes, set_core_properties, timestamp
+from reportgen.render.pptx.package import number_parts_in_order, package_bytes, set_core_properties, timestamp
 from reportgen.render.pptx.plan import plan_deck
 from reportgen.render.pptx.write import write_deck
 from reportgen.templating.theme import Theme
@@ -22,6 +22,7 @@ __all__ = ["render_pptx"]
 def render_pptx(document: Document, theme: Theme) -> bytes:
     """The deck for *document* in *theme*'s master, as .pptx bytes (identical input, identical bytes)."""
     master = open_master(theme)
+    number_parts_in_order(master.prs)
     plans = plan_deck(document, theme, master)
     when = timestamp(document.info)
     write_deck(master, plans, theme, when)

@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ContentTypesItem
 
 from reportgen.document.model import DocumentInfo
@@ -95,3 +96,21 @@ def _write_zip(entries: dict[str, bytes], when: dt.datetime) -> bytes:
             info.external_attr = 0
             target.writestr(info, data, compresslevel=6)
     return out.getvalue()
+
+
+def number_parts_in_order(prs: PresentationType) -> None:
+    """Give new parts (charts, their workbooks) names from a counter instead of python-pptx's scan of
+    every part for each new one, which makes a deck of n charts cost n squared."""
+    package = prs.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(template: str) -> PackURI:
+        number = counters.get(template, 1)
+        while template % number in taken:
+            number += 1
+        counters[template] = number + 1
+        taken.add(template % number)
+        return PackURI(template % number)
+
+    package.next_partname = next_partname  # type: ignore[method-assign]

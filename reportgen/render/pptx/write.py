@@ -16,7 +16,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.slide import NotesSlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from reportgen.document.model import Chart, Image
 from reportgen.render.pptx import graphics
@@ -38,9 +38,12 @@ def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.da
 def add_slide(master: Master, layout: str):
     """A new slide on *layout* with no shapes yet (python-pptx would clone every placeholder)."""
     prs = master.prs
-    rid, slide = prs.part.add_slide(master.slide_layout(layout))
-    prs.slides._sldIdLst.add_sldId(rid)
-    return slide
+    id_list = prs.slides._sldIdLst
+    part = SlidePart.new(PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml"), prs.part.package, master.slide_layout(layout).part)
+    # A new slide cannot match an existing relationship: skip python-pptx's scan of them all (n squared).
+    rid = prs.part.rels._add_relationship(RT.SLIDE, part)
+    id_list.add_sldId(rid)
+    return part.slide
 
 
 class _Notes:
