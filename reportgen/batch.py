@@ -6,7 +6,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.errors import ReportgenError, ReportgenWarning
@@ -20,6 +20,8 @@ class Job:
     formats: str
     force: bool
     reference_pptx: Path | None = None
+    parallel: bool = True
+    """Render the brief and the deck side by side (off when packs already build side by side)."""
 
 
 @dataclass
@@ -45,6 +47,7 @@ def run_job(job: Job) -> Outcome:
                 formats=job.formats,
                 force=job.force,
                 reference_pptx=job.reference_pptx,
+                parallel=job.parallel,
             )
         except ReportgenError as error:
             outcome.error = error.one_line()
@@ -61,7 +64,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
             yield run_job(job)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(run_job, job) for job in jobs]
+        futures = [pool.submit(run_job, replace(job, parallel=False)) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
 

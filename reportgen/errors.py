@@ -53,6 +53,10 @@ class ReportgenError(Exception):
         self.field = field
         self.hint = hint
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Errors cross process boundaries (parallel rendering, batch workers) with every field."""
+        return (_rebuild, (type(self), self.message, self.location, self.field, self.hint))
+
     def one_line(self) -> str:
         """The error as the command line prints it."""
         head = f"{self.location}: " if self.location is not None else ""
@@ -63,6 +67,10 @@ class ReportgenError(Exception):
 
     def __str__(self) -> str:
         return self.one_line()
+
+
+def _rebuild(cls: type[ReportgenError], message: str, location: Location | None, field: str | None, hint: str | None) -> ReportgenError:
+    return cls(message, location=location, field=field, hint=hint)
 
 
 class OutlineError(ReportgenError):

@@ -7,7 +7,11 @@ This is the whole pipeline in order; each step lives in its own package::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable
+from multiprocessing.connection import Connection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from reportgen import assemble, manifest
 from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import Document
-from reportgen.errors import ReportgenError, TemplateError
+from reportgen.errors import RenderError, ReportgenError, TemplateError
 from reportgen.outline import load_outline
 from reportgen.templating.env import make_environment, render
 from reportgen.templating.sets import load_set
@@ -83,20 +87,64 @@ def compose(
     return Documents(documents, theme)
 
 
-def render_documents(documents: Documents) -> dict[str, bytes]:
-    """Render each document with its format's renderer (imported only when asked for)."""
-    theme = documents.theme
-    out: dict[str, bytes] = {}
-    for fmt, document in documents.by_format.items():
-        if fmt == "pdf":
-            from reportgen.render.pdf import render_pdf
+def render_documents(documents: Documents, *, parallel: bool = True) -> dict[str, bytes]:
+    """Render each document with its format's renderer (imported only when asked for).
 
-            out[fmt] = render_pdf(document, theme)
-        else:
-            from reportgen.render.pptx import render_pptx
+    With both formats and *parallel*, the deck is rendered in a forked process while this one
+    renders the brief: on two cores the pack takes as long as the slower of the two.
+    """
+    if parallel and len(documents.by_format) > 1 and _can_fork():
+        return _render_forked(documents)
+    return {fmt: _render(fmt, document, documents.theme) for fmt, document in documents.by_format.items()}
 
-            out[fmt] = render_pptx(document, theme)
-    return out
+
+def _render(fmt: str, document: Document, theme: Theme) -> bytes:
+    if fmt == "pdf":
+        from reportgen.render.pdf import render_pdf
+
+        return render_pdf(document, theme)
+    from reportgen.render.pptx import render_pptx
+
+    return render_pptx(document, theme)
+
+
+def _can_fork() -> bool:
+    """Forking is safe (and worth it) only from a single-threaded process with a second core."""
+    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+def _render_forked(documents: Documents) -> dict[str, bytes]:
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_render_in_child, args=(sender, "pptx", documents.by_format["pptx"], documents.theme))
+    child.start()
+    sender.close()
+    try:
+        out = {fmt: _render(fmt, doc, documents.theme) for fmt, doc in documents.by_format.items() if fmt != "pptx"}
+        status, payload = receiver.recv()
+    except EOFError:
+        raise RenderError("the deck renderer stopped without an answer") from None
+    finally:
+        if child.is_alive() and not receiver.poll():
+            child.kill()
+        child.join()
+    if status == "error":
+        raise payload
+    if status == "crash":
+        raise RenderError(f"the deck renderer failed: {payload}")
+    out["pptx"] = payload
+    return {fmt: out[fmt] for fmt in documents.by_format}
+
+
+def _render_in_child(sender: Connection, fmt: str, document: Document, theme: Theme) -> None:
+    try:
+        sender.send(("ok", _render(fmt, document, theme)))
+    except ReportgenError as error:
+        sender.send(("error", error))
+    except BaseException as error:  # noqa: BLE001 - whatever happens, the parent gets one line
+        sender.send(("crash", f"{type(error).__name__}: {error}"))
+    finally:
+        sender.close()
 
 
 def output_dir_for(outline_path: Path, out_dir: str | Path | None) -> Path:
@@ -114,6 +162,7 @@ def build_pack(
     formats: str | Iterable[str] = FORMATS,
     force: bool = False,
     reference_pptx: str | Path | None = None,
+    parallel: bool = True,
 ) -> list[Path]:
     """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files.
 
@@ -123,7 +172,7 @@ def build_pack(
     path = Path(outline_path) if outline_path is not None else default_outline()
     wanted = parse_formats(formats)
     documents = compose(path, template, wanted, Path(reference_pptx) if reference_pptx else None)
-    rendered = render_documents(documents)
+    rendered = render_documents(documents, parallel=parallel)
     folder = output_dir_for(path, out_dir)
     files = {folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()}
     manifest.check_replaceable(list(files), force=force)

@@ -81,7 +81,7 @@ class Token:
     """(text, font) fragments, kept for breaking a word between characters."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def tokens(runs: Runs) -> tuple[Token, ...]:
     """The runs as words, spaces and hard breaks, with widths at 1 pt."""
     out: list[Token] = []

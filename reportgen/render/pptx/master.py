@@ -117,6 +117,11 @@ class Catalogue:
 class Master:
     """An opened deck template: the Presentation to write into, and its layouts by our names."""
 
+    def new_slide_id(self) -> int:
+        """The next slide id (python-pptx finds it by scanning every slide id, n squared over a deck)."""
+        self._next_slide_id += 1
+        return self._next_slide_id - 1
+
     def __init__(self, prs: PresentationType, catalogue: Catalogue, theme: Theme, source: str, *, accent_rule: bool = False) -> None:
         self.prs = prs
         self.catalogue = catalogue
@@ -124,6 +129,8 @@ class Master:
         self.accent_rule = accent_rule
         """Draw our accent rule under titles: only on our own master, never over a corporate one."""
         self.furniture = catalogue.furniture
+        ids = [int(value) for value in prs.slides._sldIdLst.xpath("./p:sldId/@id")]
+        self._next_slide_id = max(ids, default=255) + 1
         self._mapping = dict(theme.deck_layouts)
         unknown = sorted(set(self._mapping) - set(LAYOUTS))
         if unknown:

@@ -42,7 +42,7 @@ def add_slide(master: Master, layout: str):
     part = SlidePart.new(PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml"), prs.part.package, master.slide_layout(layout).part)
     # A new slide cannot match an existing relationship: skip python-pptx's scan of them all (n squared).
     rid = prs.part.rels._add_relationship(RT.SLIDE, part)
-    id_list.add_sldId(rid)
+    id_list._add_sldId(id=master.new_slide_id(), rId=rid)
     return part.slide
 
 
