@@ -71,3 +71,17 @@ def test_a_character_no_font_has_is_warned_about_once(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if "U+1F600" in line]
     assert len(warnings) == 1
     assert "sections[0].points[0].text" in warnings[0] and "NotoSans" in warnings[0] and str(outline) in warnings[0]
+
+
+def test_an_english_brief_sets_japanese_words_in_the_cjk_font(tmp_path):
+    outline = tmp_path / "mixed.yaml"
+    outline.write_text(SMALL.read_text().replace("Alpha point", "Proactive Pacifism (積極的平和主義) and the Quad"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    from pypdf import PdfReader
+
+    text = squash("".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "brief.pdf").pages))
+    assert squash("Proactive Pacifism (積極的平和主義) and the Quad") in text
+    pdffonts = require_tool("pdffonts")
+    listing = subprocess.run([pdffonts, str(tmp_path / "out" / "brief.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "IPAexGothic" in listing and "NotoSans-Regular" in listing

@@ -26,7 +26,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     """The whole PDF brief for *document* in *theme*'s look, as bytes (identical input, identical bytes)."""
     fonts.register(theme)
     styles = Styles.from_theme(theme, language=document.info.language)
-    with fonts.fallback(styles.fonts.body, theme.fonts.cjk), fonts.graphics_default(styles.fonts.body):
+    with fonts.fallback(theme, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
         story = StoryBuilder(document, styles).build()
         blocks = document.blocks
         starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"

@@ -36,9 +36,14 @@ def _load(name: str, path: Path) -> str:
     return name
 
 
-def register(theme: Theme) -> None:
-    """Register every family the theme lists, with bold/italic mappings (missing faces fall back to regular)."""
+def register(theme: Theme, *names: str | None) -> None:
+    """Register the families that provide *names* (default: the body, heading and mono fonts), with
+    bold/italic mappings (missing faces fall back to regular). Only what is used is loaded: the CJK
+    font is several megabytes and an English brief rarely needs it."""
+    wanted = [name for name in (names or (theme.fonts.body, theme.fonts.heading, theme.fonts.mono)) if name]
     for family, faces in theme.font_paths.items():
+        if not any(name == family or name.startswith(family + "-") for name in wanted):
+            continue
         if "regular" not in faces:
             raise RenderError(f"font family '{family}' has no regular face", field=f"theme.font_files.{family}.regular")
         regular = _load(family, faces["regular"])
@@ -52,16 +57,22 @@ def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source
     """Warn once per character that neither the body font nor the CJK font can draw, naming where it is."""
     register(theme)
     fonts = [name for name in (theme.fonts.body, theme.fonts.cjk) if name]
-    covered = frozenset().union(*(coverage(name) for name in fonts))
+    covered = coverage(theme.fonts.body)
     reported: set[str] = set()
     for field, text in texts:
-        for char in set(text) - covered - reported:
+        missing = set(text) - covered - reported
+        if missing and theme.fonts.cjk and theme.fonts.cjk != theme.fonts.body and len(fonts) == 2:
+            register(theme, theme.fonts.cjk)
+            covered |= coverage(theme.fonts.cjk)
+            fonts.append("")  # the CJK font is in *covered* now
+            missing -= covered
+        for char in missing:
             if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn"):
                 continue
             reported.add(char)
             warnings.warn(
                 ReportgenWarning(
-                    f"no glyph for {char!r} (U+{ord(char):04X}) in {' or '.join(fonts)}; the brief will show a blank",
+                    f"no glyph for {char!r} (U+{ord(char):04X}) in {' or '.join(filter(None, fonts))}; the brief will show a blank",
                     location=Location(source) if source else None,
                     field=field,
                 ),
@@ -90,18 +101,36 @@ def _coverage(name: str) -> frozenset[str]:
     return _WIN_ANSI
 
 
-_fallback: contextvars.ContextVar[tuple[str, frozenset[str], frozenset[str]] | None] = contextvars.ContextVar(
+
+
+class _Fallback:
+    """The body font's coverage now; the fallback font's loaded the first time a character needs it."""
+
+    def __init__(self, theme: Theme, body: str, font: str) -> None:
+        self.theme, self.font, self.body = theme, font, coverage(body)
+        self._other: frozenset[str] | None = None
+
+    @property
+    def other(self) -> frozenset[str]:
+        if self._other is None:
+            register(self.theme, self.font)
+            self._other = coverage(self.font)
+        return self._other
+
+
+_fallback: contextvars.ContextVar[_Fallback | None] = contextvars.ContextVar(
     "pdf_font_fallback", default=None
 )
 
 
 @contextmanager
-def fallback(body: str, cjk: str | None) -> Iterator[None]:
-    """While rendering, set characters *body* lacks but *cjk* has in *cjk*."""
+def fallback(theme: Theme, body: str) -> Iterator[None]:
+    """While rendering, set characters *body* lacks but the theme's CJK font has in the CJK font."""
+    cjk = theme.fonts.cjk
     if not cjk or cjk == body:
         yield
         return
-    token = _fallback.set((cjk, coverage(body), coverage(cjk)))
+    token = _fallback.set(_Fallback(theme, body, cjk))
     try:
         yield
     finally:
@@ -126,10 +155,12 @@ def segments(text: str) -> list[tuple[str, str | None]]:
     active = _fallback.get()
     if active is None or not text:
         return [(text, None)]
-    font, body, other = active
+    body = active.body
+    if all(char in body for char in text):
+        return [(text, None)]
     pieces: list[tuple[str, str | None]] = []
     for char in text:
-        wanted = font if char not in body and char in other else None
+        wanted = active.font if char not in body and char in active.other else None
         if pieces and pieces[-1][1] == wanted:
             pieces[-1] = (pieces[-1][0] + char, wanted)
         else:
