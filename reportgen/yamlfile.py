@@ -18,6 +18,7 @@ import warnings
 import yaml
 
 from reportgen.errors import Location, ReportgenError, ReportgenWarning, dotted_path
+from reportgen.xmltext import UNCARRIABLE
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML was built with it (about ten times faster); the same nodes and marks."""
@@ -26,8 +27,6 @@ MAX_BYTES = 20 * 1024 * 1024
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
-_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters that XML (and so PDF metadata and OOXML) cannot carry, or YAML refuses: removed with a warning."""
 KEY = "\0key"
 """Marks a position entry for a mapping key rather than its value."""
 
@@ -103,10 +102,10 @@ def _read_text(path: Path, what: str, error: type[ReportgenError]) -> str:
 
 def _without_uncarriable(text: str, path: Path) -> str:
     """Remove characters no output can carry, warning once per character with where it was."""
-    match = _UNCARRIABLE.search(text)
+    match = UNCARRIABLE.search(text)
     if match is None:
         return text
-    for found in _UNCARRIABLE.finditer(text):
+    for found in UNCARRIABLE.finditer(text):
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
         warnings.warn(
@@ -116,7 +115,7 @@ def _without_uncarriable(text: str, path: Path) -> str:
             ),
             stacklevel=2,
         )
-    return _UNCARRIABLE.sub("", text)
+    return UNCARRIABLE.sub("", text)
 
 
 def _yaml_hint(problem: str) -> str | None:
@@ -164,8 +163,8 @@ class _NodeReader:
     def _text(self, node: yaml.ScalarNode, at: tuple[str | int, ...]) -> str:
         """A scalar's text; characters written as escapes that no output can carry are removed with a warning."""
         value = node.value
-        if _UNCARRIABLE.search(value):
-            removed = ", ".join(sorted({f"U+{ord(c):04X}" for c in _UNCARRIABLE.findall(value)}))
+        if UNCARRIABLE.search(value):
+            removed = ", ".join(sorted({f"U+{ord(c):04X}" for c in UNCARRIABLE.findall(value)}))
             warnings.warn(
                 ReportgenWarning(
                     f"removed {removed}, which no output can carry",
@@ -174,7 +173,7 @@ class _NodeReader:
                 ),
                 stacklevel=2,
             )
-            value = _UNCARRIABLE.sub("", value)
+            value = UNCARRIABLE.sub("", value)
         return value
 
     def _mapping(self, node: yaml.MappingNode, at: tuple[str | int, ...]) -> dict[str, Any]:

@@ -110,8 +110,19 @@ class Series:
     values: tuple[float, ...]
 
 
+class _Numbered:
+    """Figures and tables are numbered apart: ``Figure 1``, ``Table 1`` (the word comes from the theme)."""
+
+    label_word: str
+    number: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.label_word} {self.number}"
+
+
 @dataclass(frozen=True)
-class Chart:
+class Chart(_Numbered):
     id: str
     kind: Literal["bar", "line", "pie"]
     number: int
@@ -121,16 +132,11 @@ class Chart:
     series: tuple[Series, ...]
     source: str
     unit: str = ""
-
     label_word: str = "Figure"
-
-    @property
-    def label(self) -> str:
-        return f"{self.label_word} {self.number}"
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(_Numbered):
     id: str
     number: int
     title: str
@@ -138,16 +144,11 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     source: str
-
     label_word: str = "Table"
-
-    @property
-    def label(self) -> str:
-        return f"{self.label_word} {self.number}"
 
 
 @dataclass(frozen=True)
-class Image:
+class Image(_Numbered):
     id: str
     number: int
     title: str
@@ -155,12 +156,7 @@ class Image:
     path: Path
     alt: str
     source: str
-
     label_word: str = "Figure"
-
-    @property
-    def label(self) -> str:
-        return f"{self.label_word} {self.number}"
 
 
 Figure = Union[Chart, Table, Image]

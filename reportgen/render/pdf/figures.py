@@ -52,17 +52,11 @@ class KeepTogetherIfItFits(KeepTogether):
         return super().split(aW, aH)
 
 
-def figure_label(figure: Figure, styles: Styles) -> str:
-    """``Figure 1``/``Table 1`` in the theme's words."""
-    word = styles.theme.strings.table if isinstance(figure, Table) else styles.theme.strings.figure
-    return f"{word} {figure.number}"
-
-
 def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: bool = True) -> list[Flowable]:
     """The figure as flowables; *together* (only possible in the main flow, not in a table cell) keeps them on a page."""
     primary = styles.theme.colours.primary
     label = Para(
-        f'<font color="{primary}">{text_markup(figure_label(figure, styles))}.</font> {text_markup(figure.title)}',
+        f'<font color="{primary}">{text_markup(figure.label)}.</font> {text_markup(figure.title)}',
         styles["figure_label"],
     )
     label.spaceBefore = SPACE_AROUND

@@ -8,18 +8,17 @@ are escaped. Nothing else in this package builds paragraph markup from text.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportgen.document.model import LINE_BREAK, Run, Runs
+from reportgen.xmltext import carriable
 from reportgen.render.pdf.fonts import segments
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """*text* without the characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF)."""
-    return _NOT_XML.sub("", text)
+    """*text* without the characters no output can carry."""
+    return carriable(text)
 
 
 def text_markup(text: str) -> str:

@@ -12,7 +12,7 @@ from reportgen.errors import RenderError
 from reportgen.render.pptx import fit
 from reportgen.render.pptx.flow import sizes
 from reportgen.render.pptx.model import Cell, ChartPlan, ImagePlan, TablePlan, clean, clean_runs
-from reportgen.units import Box, Emu, Inches, Length, Pt
+from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt
 
 CELL_X = Inches(0.08)
 CELL_Y = Inches(0.04)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from reportgen.document.model import Runs
 from reportgen.render.pptx import fit
 from reportgen.render.pptx.model import Para, ParaKind
-from reportgen.units import Box, Emu, Inches, Length, Pt, half_pt
+from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt, half_pt
 
 INSET_X = Inches(0.1)
 INSET_Y = Inches(0.05)

@@ -21,7 +21,7 @@ from pptx.slide import SlideLayout
 
 from reportgen.errors import RenderError
 from reportgen.templating.theme import Theme
-from reportgen.units import Box, Emu, Inches
+from reportgen.render.pptx.units import Box, Emu, Inches
 
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""

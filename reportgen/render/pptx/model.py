@@ -13,18 +13,16 @@ from pathlib import Path
 from typing import Literal, Union
 
 from reportgen.document.model import Chart, Image, Run, Runs
-from reportgen.units import Box, Emu, Length
+from reportgen.render.pptx.units import Box, Emu, Length
+from reportgen.xmltext import carriable
 
 ParaKind = Literal["plain", "bullet", "number", "lead", "heading", "caption", "source", "quote", "attribution", "subtitle", "marking", "slidenum"]
 FrameRole = Literal["title", "body", "subtitle", "text"]
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
-
-
 def clean(text: str) -> str:
     """*text* without the characters XML 1.0 cannot carry (C0 controls but tab/newline, surrogates,
     U+FFFE/F), nor DEL and the C1 controls, which it can but no reader shows."""
-    return _XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return carriable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def clean_runs(runs: Runs) -> Runs:

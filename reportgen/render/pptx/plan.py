@@ -18,7 +18,7 @@ from reportgen.render.pptx.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.render.pptx.master import Furniture, LayoutFrame
 from reportgen.render.pptx.model import Decoration, Frame, Para, Picture, SlidePlan, clean
 from reportgen.templating.theme import Theme
-from reportgen.units import Box, Emu, Inches, Length, Pt
+from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt
 
 TITLE_MIN_ONE_LINE = Pt(24)
 TITLE_MIN = Pt(20)

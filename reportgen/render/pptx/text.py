@@ -19,7 +19,7 @@ from reportgen.render.pptx.flow import INSET_X, INSET_Y
 from reportgen.render.pptx.model import Frame, Para
 from reportgen.render.pptx.xml import qn
 from reportgen.templating.theme import Theme
-from reportgen.units import Emu
+from reportgen.render.pptx.units import Emu
 
 BULLETS = ("•", "–", "•")
 MONO = "Courier New"

@@ -10,7 +10,7 @@ from reportgen.render.pptx import fit, flow
 from reportgen.render.pptx.master import open_master
 from reportgen.render.pptx.model import TablePlan
 from reportgen.render.pptx.plan import plan_deck
-from reportgen.units import Pt
+from reportgen.render.pptx.units import Pt
 
 
 def squash(text: str) -> str:
