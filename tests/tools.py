@@ -16,3 +16,12 @@ def require_tool(name: str) -> str:
     if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
         pytest.fail(f"{name} is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
     pytest.skip(f"{name} is not installed")
+
+
+def assert_qpdf_accepts(pdf: object) -> None:
+    """qpdf, a reader reportgen does not use, finds the PDF's structure sound."""
+    import subprocess
+
+    qpdf = require_tool("qpdf")
+    result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -32,7 +32,13 @@ def inline(value: object) -> Markdown:
     """One line of inline Markdown that cannot open or close a block."""
     if isinstance(value, Markdown):
         return value
-    text = " ".join(str(value).split())
+    raw = str(value)
+    text = " ".join(raw.split())
+    if not text:
+        return Markdown(" " if raw else "")
+    # One space at either end survives (a template may build "a" ~ " (" ~ "b" ~ ")"); the checks below see the text itself.
+    lead = " " if raw[0].isspace() else ""
+    trail = " " if raw[-1].isspace() else ""
     text = text.translate(_STRUCTURAL).replace("![", r"!\[")
     if _BLOCK_START.match(text):
         text = "\\" + text
@@ -40,7 +46,7 @@ def inline(value: object) -> Markdown:
     text = _CLOSING_HASHES.sub(r" \\\1", text)
     if text.endswith("\\") and not text.endswith("\\\\"):
         text += "\\"
-    return Markdown(text)
+    return Markdown(lead + text + trail)
 
 
 def paragraphs(value: object) -> Markdown:

@@ -109,6 +109,7 @@ class Strings(Section):
     term: str = "Term"
     meaning: str = "Meaning"
     questions: str = "Questions and discussion"
+    see: str = "See"
 
 
 LanguageStrings = create_model(

@@ -11,7 +11,7 @@ from pptx import Presentation
 
 from readers import markdown_plain, squash
 from reportgen.outline import load_outline
-from tools import require_tool
+from tools import assert_qpdf_accepts, require_tool
 
 REPO = Path(__file__).resolve().parents[2]
 JA = REPO / "content" / "japan-defense.ja.yaml"
@@ -26,6 +26,10 @@ def ja_pack(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr, result.stderr
     return out
+
+
+def test_qpdf_accepts_the_japanese_brief(ja_pack):
+    assert_qpdf_accepts(ja_pack / "brief.pdf")
 
 
 def test_every_font_is_embedded(ja_pack):

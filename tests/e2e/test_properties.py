@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pptx import Presentation
 
 from readers import deck_texts, pdf_text
+from tools import assert_qpdf_accepts
 from reportgen.errors import ReportgenError
 from reportgen.pack import build_pack
 
@@ -120,6 +121,7 @@ def test_arbitrary_outline_builds_or_fails_clearly(outline, tmp_path_factory):
         assert message and "\n" not in message
         return
     brief, deck = written
+    assert_qpdf_accepts(brief)
     slides = Presentation(deck).slides
     notes = [s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide]
     chart_words = [

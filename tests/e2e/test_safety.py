@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tools import assert_qpdf_accepts
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "content" / "japan-defense.yaml"
 SMALL = REPO / "tests" / "fixtures" / "small.yaml"
@@ -42,6 +44,7 @@ def test_same_input_gives_the_same_bytes(tmp_path):
         assert build(str(DEFAULT), "--out", name, cwd=tmp_path).returncode == 0
     for file in ("brief.pdf", "deck.pptx"):
         assert (tmp_path / "one" / file).read_bytes() == (tmp_path / "two" / file).read_bytes(), file
+    assert_qpdf_accepts(tmp_path / "one" / "brief.pdf")
 
 
 def test_source_date_epoch_sets_the_timestamps(tmp_path):

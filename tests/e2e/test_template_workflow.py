@@ -12,6 +12,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from readers import deck_texts, pdf_text
+from tools import assert_qpdf_accepts
 from reportgen.outline import load_outline
 from reportgen.pack import default_outline
 
@@ -37,6 +38,7 @@ def test_copy_change_and_rebuild(tmp_path):
 
     reportgen("build", "--template", "my-set", "--out", "pack", cwd=tmp_path)
     brief, deck = tmp_path / "pack" / "brief.pdf", tmp_path / "pack" / "deck.pptx"
+    assert_qpdf_accepts(brief)
 
     assert NEW_HEADING.upper() in pdf_text(brief).upper()
     assert any(NEW_HEADING in text for text in deck_texts(deck))
@@ -59,6 +61,7 @@ def test_executive_set_is_short_and_keeps_every_section(tmp_path):
     reportgen("build", "--template", "executive", "--out", "exec", cwd=tmp_path)
     outline = load_outline(default_outline())
     brief, deck = tmp_path / "exec" / "brief.pdf", tmp_path / "exec" / "deck.pptx"
+    assert_qpdf_accepts(brief)
     assert len(PdfReader(brief).pages) <= 2
     assert len(Presentation(deck).slides) <= 6
     text, slides = pdf_text(brief), "\n".join(deck_texts(deck))
