@@ -8,8 +8,12 @@ leaves the old files exactly as they were and removes the temporary ones.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportgen.errors import Location, OutputError
@@ -21,8 +25,9 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
     try:
         for path, data in files.items():
             staged.append((_stage(path, data), path))
-        for temp, path in staged:
-            os.replace(temp, path)
+        with _signals_held():
+            for temp, path in staged:
+                os.replace(temp, path)
     except OSError as exc:
         raise OutputError(
             f"cannot write the output: {exc.strerror or exc}",
@@ -34,6 +39,20 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
             if temp.exists():
                 temp.unlink()
     return list(files)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM waits until every rename is done, so a pack is never half old, half new."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stage(path: Path, data: bytes) -> Path:

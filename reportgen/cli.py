@@ -49,7 +49,7 @@ EXIT_INTERRUPTED = 130
 
 
 def _interrupted() -> None:
-    print("reportgen: interrupted; nothing was changed", file=sys.stderr)
+    print("reportgen: interrupted; no file was left half-written", file=sys.stderr)
     raise typer.Exit(EXIT_INTERRUPTED)
 
 
