@@ -1,11 +1,8 @@
 """Benchmark reportgen against Pandoc (the peer) and bare reportlab + python-pptx (the floor).
 
-Everything is measured in this one run, each command as a fresh process (one
-untimed warm-up run first, then the runs interleaved), and printed as a
-Markdown table: median, min and max wall seconds, peak memory, the ratio to the
-peer and to the floor doing the same work, the target, and the median CPU
-seconds (user + system, less disturbed than wall time by other load). The
-table and the machine it ran on replace the marked block in docs/performance.md.
+Every row is measured in this one run, each command as a fresh process (one untimed
+warm-up run, then the runs interleaved). Prints a Markdown table and puts it, with the
+machine it ran on, in the marked block of docs/performance.md.
 
     python bench/run.py [--runs 5] [--quick]
 """
@@ -25,7 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import make_outlines
@@ -189,11 +186,18 @@ def batch_rows(work: Path, runs: int, peer: float, floor: float) -> list[Row]:
     return rows
 
 
+def installed(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def machine() -> str:
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.processor())
     mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    packages = ", ".join(f"{name} {version(name)}" for name in ("reportgen", "reportlab", "python-pptx", "pypandoc-binary", "typst"))
+    packages = ", ".join(f"{name} {installed(name)}" for name in ("reportgen", "reportlab", "rl_accel", "python-pptx", "pypandoc-binary", "typst"))
     return (
         f"{cpu}, {len(os.sched_getaffinity(0))} usable cores ({os.cpu_count()} online), {mem_kb / 2**20:.1f} GB RAM; "
         f"{platform.platform()}; Python {platform.python_version()}; {packages}"
