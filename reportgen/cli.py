@@ -95,6 +95,7 @@ def build(
             formats,
             force,
             reference_pptx,
+            parallel=not several,
         )
         for path in paths
     ]

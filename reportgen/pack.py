@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
@@ -93,7 +94,7 @@ def render_documents(documents: Documents, *, parallel: bool = True) -> dict[str
     With both formats and *parallel*, the deck is rendered in a forked process while this one
     renders the brief: on two cores the pack takes as long as the slower of the two.
     """
-    if parallel and len(documents.by_format) > 1 and _can_fork():
+    if parallel and len(documents.by_format) > 1 and _can_fork() and _worth_forking(documents):
         return _render_forked(documents)
     return {fmt: _render(fmt, document, documents.theme) for fmt, document in documents.by_format.items()}
 
@@ -111,6 +112,17 @@ def _render(fmt: str, document: Document, theme: Theme) -> bytes:
 def _can_fork() -> bool:
     """Forking is safe (and worth it) only from a single-threaded process with a second core."""
     return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+LARGE_DOCUMENT_BLOCKS = 600
+"""Above this many blocks in all, rendering side by side beats the cost of the fork itself."""
+
+
+def _worth_forking(documents: Documents) -> bool:
+    """In a fresh process the child imports python-pptx while this one lays out the brief; in a warm one
+    (watch mode, a batch) that gain is gone and only a large pack repays the fork."""
+    cold = "reportgen.render.pptx" not in sys.modules
+    return cold or sum(len(document.blocks) for document in documents.by_format.values()) > LARGE_DOCUMENT_BLOCKS
 
 
 def _render_forked(documents: Documents) -> dict[str, bytes]:

@@ -43,6 +43,9 @@ def watch(job: Job, report: Callable[[Rebuild], None], *, stop: threading.Event 
     """Build once, then again after every change, until *stop* is set (or Ctrl-C)."""
     import watchfiles
 
+    import reportgen.render.pdf
+    import reportgen.render.pptx  # noqa: F401 - warm: rebuilds then fork only for large packs
+
     def rebuild(changed: tuple[Path, ...]) -> None:
         started = time.perf_counter()
         outcome = run_job(job)
