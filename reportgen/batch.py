@@ -63,6 +63,10 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         for job in jobs:
             yield run_job(job)
         return
+    import reportgen.pack
+    import reportgen.render.pdf
+    import reportgen.render.pptx  # noqa: F401 - imported once here, inherited warm by every forked worker
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         futures = [pool.submit(run_job, replace(job, parallel=False)) for job in jobs]
         for future in as_completed(futures):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
@@ -94,9 +93,13 @@ def render_documents(documents: Documents, *, parallel: bool = True) -> dict[str
     With both formats and *parallel*, the deck is rendered in a forked process while this one
     renders the brief: on two cores the pack takes as long as the slower of the two.
     """
-    if parallel and len(documents.by_format) > 1 and _can_fork() and _worth_forking(documents):
-        return _render_forked(documents)
-    return {fmt: _render(fmt, document, documents.theme) for fmt, document in documents.by_format.items()}
+    global _rendered_here
+    forked = parallel and len(documents.by_format) > 1 and _can_fork() and _worth_forking(documents)
+    rendered = _render_forked(documents) if forked else {
+        fmt: _render(fmt, document, documents.theme) for fmt, document in documents.by_format.items()
+    }
+    _rendered_here = True
+    return rendered
 
 
 def _render(fmt: str, document: Document, theme: Theme) -> bytes:
@@ -118,11 +121,15 @@ LARGE_DOCUMENT_BLOCKS = 600
 """Above this many blocks in all, rendering side by side beats the cost of the fork itself."""
 
 
+_rendered_here = False
+"""Whether this process has rendered a pack before (so its renderers are imported and warm)."""
+
+
 def _worth_forking(documents: Documents) -> bool:
-    """In a fresh process the child imports python-pptx while this one lays out the brief; in a warm one
-    (watch mode, a batch) that gain is gone and only a large pack repays the fork."""
-    cold = "reportgen.render.pptx" not in sys.modules
-    return cold or sum(len(document.blocks) for document in documents.by_format.values()) > LARGE_DOCUMENT_BLOCKS
+    """For a process's first pack the child imports python-pptx while this one lays out the brief; after
+    that (watch mode, a batch) the renderers are warm here and only a large pack repays the fork."""
+    large = sum(len(document.blocks) for document in documents.by_format.values()) > LARGE_DOCUMENT_BLOCKS
+    return large or not _rendered_here
 
 
 def _render_forked(documents: Documents) -> dict[str, bytes]:
