@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.errors import ReportgenError, ReportgenWarning
+from reportgen.errors import ReportgenError, collected_warnings
 
 
 @dataclass(frozen=True)
@@ -37,8 +36,7 @@ def run_job(job: Job) -> Outcome:
     from reportgen.pack import build_pack
 
     outcome = Outcome(job)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportgenWarning)
+    with collected_warnings() as outcome.warnings:
         try:
             outcome.written = build_pack(
                 job.outline,
@@ -53,7 +51,6 @@ def run_job(job: Job) -> Outcome:
             outcome.error = error.one_line()
         except Exception as error:  # a bug of ours: still one line, and the other packs still build
             outcome.error = f"internal error while building {job.outline or 'the default outline'}: {type(error).__name__}: {error} (please report it)"
-    outcome.warnings = list(dict.fromkeys(str(w.message) for w in caught if isinstance(w.message, ReportgenWarning)))
     return outcome
 
 

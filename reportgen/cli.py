@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import signal
 import sys
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from reportgen.errors import Location, ReportgenError, ReportgenWarning
+from reportgen.errors import Location, ReportgenError, collected_warnings
 
 app = typer.Typer(
     help="Turn one outline of an analytical essay into a PDF brief and a PowerPoint deck.",
@@ -29,20 +27,9 @@ def _fail(error: ReportgenError) -> None:
     raise typer.Exit(EXIT_USER_ERROR)
 
 
-@contextmanager
-def _reported_warnings() -> Iterator[None]:
-    """Print each reportgen warning once, as one line, however often it was raised."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportgenWarning)
-        try:
-            yield
-        finally:
-            seen: set[str] = set()
-            for item in caught:
-                text = str(item.message)
-                if isinstance(item.message, ReportgenWarning) and text not in seen:
-                    seen.add(text)
-                    print(f"reportgen: warning: {text}", file=sys.stderr)
+def _warn(texts: list[str]) -> None:
+    for text in texts:
+        print(f"reportgen: warning: {text}", file=sys.stderr)
 
 
 EXIT_INTERRUPTED = 130
@@ -54,15 +41,20 @@ def _interrupted() -> None:
 
 
 def _run(action: Callable[[], None]) -> None:
+    """Run a command: its warnings first, then any error as one line (exit 2)."""
+    found: list[str] = []
     try:
-        with _reported_warnings():
+        with collected_warnings() as found:
             action()
     except ReportgenError as error:
+        _warn(found)
         _fail(error)
     except OSError as error:
+        _warn(found)
         _fail(ReportgenError(error.strerror or str(error), location=Location(error.filename) if error.filename else None))
     except KeyboardInterrupt:
         _interrupted()
+    _warn(found)
 
 
 @app.command()

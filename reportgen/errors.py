@@ -6,6 +6,9 @@ and which field, so the command line can print it as one line and exit 2.
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,3 +101,15 @@ class ReportgenWarning(UserWarning):
     def __init__(self, message: str, *, location: Location | None = None, field: str | None = None) -> None:
         self.error = ReportgenError(message, location=location, field=field)
         super().__init__(self.error.one_line())
+
+
+@contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """Collect reportgen's warnings raised inside the block, each once, as one-line texts (filled on exit)."""
+    found: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportgenWarning)
+        try:
+            yield found
+        finally:
+            found.extend(dict.fromkeys(str(w.message) for w in caught if isinstance(w.message, ReportgenWarning)))
