@@ -169,13 +169,37 @@ def paginate_many(
             return [[p] for p in paras]
     fewest = [_pages(groups, box, candidates[-1], None, top) or [()] for groups, box, top in zip(flows, boxes, first)]
     most = max(len(p) for p in fewest)
+    chosen, size = fewest, candidates[-1]
     for base in candidates[:-1]:
         if not all(_words_fit(f, base, b) for f, b in zip(flats, boxes)):
             continue
         pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first)]
         if all(p is not None for p in pages):
-            return [p or [()] for p in pages]  # type: ignore[misc]
-    return fewest  # type: ignore[return-value]
+            chosen, size = [p or [()] for p in pages], base  # type: ignore[misc]
+            break
+    if len(flows) == 1:
+        balanced = _balanced(flows[0], boxes[0], size, first[0], len(chosen[0]))
+        if balanced is not None:
+            return [balanced]
+    return chosen  # type: ignore[return-value]
+
+
+def _balanced(groups: list[Group], box: Box, base: Length, first: Box, count: int) -> list[tuple[Para, ...]] | None:
+    """The same number of frames, filled evenly rather than greedily (no "(cont.)" slide holding one
+    point): the pages for the shortest frame height that still needs no more than *count* frames."""
+    if count < 2:
+        return None
+    best, low, high = None, 0.4, 1.0
+    for _ in range(7):
+        middle = (low + high) / 2
+        pages = _pages(
+            groups, replace(box, h=Emu(int(box.h * middle))), base, count, replace(first, h=Emu(int(first.h * middle)))
+        )
+        if pages is not None and len(pages) == count:
+            best, high = pages, middle
+        else:
+            low = middle
+    return best
 
 
 def _pages(groups: list[Group], box: Box, base: Length, limit: int | None, first: Box) -> list[tuple[Para, ...]] | None:
