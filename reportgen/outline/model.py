@@ -221,30 +221,30 @@ def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
             yield from _texts(item, (*at, key))
 
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 
-def _points(points: list[Point], base: Path, depth: int) -> Iterator[tuple[Path, Point, int]]:
+def _points(points: list[Point], base: FieldPath, depth: int) -> Iterator[tuple[FieldPath, Point, int]]:
     for index, point in enumerate(points):
         path = (*base, index)
         yield path, point, depth
         yield from _points(point.points, (*path, "points"), depth + 1)
 
 
-def cross_reference_problems(outline: Outline) -> list[tuple[Path, str]]:
+def cross_reference_problems(outline: Outline) -> list[tuple[FieldPath, str]]:
     """Problems that relate parts of the outline: duplicate ids, dangling references, depth."""
-    problems: list[tuple[Path, str]] = []
+    problems: list[tuple[FieldPath, str]] = []
     known_sources = [source.id for source in outline.sources]
 
-    def check_ids(items: list[tuple[Path, str]], what: str) -> None:
-        seen: dict[str, Path] = {}
+    def check_ids(items: list[tuple[FieldPath, str]], what: str) -> None:
+        seen: dict[str, FieldPath] = {}
         for path, ident in items:
             if ident in seen:
                 problems.append((path, f"duplicate {what} id '{ident}' (already used at {dotted_path(seen[ident])})"))
             else:
                 seen[ident] = path
 
-    def check_sources(path: Path, refs: list[str]) -> None:
+    def check_sources(path: FieldPath, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if ref not in known_sources:
                 known = ", ".join(known_sources) or "none defined"

@@ -77,12 +77,12 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         with _time_limit(MAX_SECONDS):
             return _bounded(template.generate(context), template.filename or name)
     except _TooSlow:
-        file, line = _template_frame(env, name)
+        file, line = _template_frame(name)
         raise TemplateError(
             f"the template ran for more than {MAX_SECONDS:.0f} seconds (an endless loop?)", location=Location(file, line)
         ) from None
     except RecursionError:
-        file, line = _template_frame(env, name)
+        file, line = _template_frame(name)
         raise TemplateError("the template recurses without end", location=Location(file, line)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
@@ -93,10 +93,10 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         folders = ", ".join(getattr(env.loader, "searchpath", []))
         raise TemplateError(f"template '{exc.name}' not found (looked in {folders})") from None
     except jinja2.UndefinedError as exc:
-        file, line = _template_frame(env, name)
+        file, line = _template_frame(name)
         raise TemplateError(_undefined_message(exc.message or "", context), location=Location(file, line)) from None
     except _EXPRESSION_ERRORS as exc:
-        file, line = _template_frame(env, name)
+        file, line = _template_frame(name)
         raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(file, line)) from None
 
 
@@ -160,7 +160,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _template_frame(env: jinja2.Environment, fallback: str) -> tuple[str, int | None]:
+def _template_frame(fallback: str) -> tuple[str, int | None]:
     """The template file and line of the innermost template frame of the exception being handled."""
     frames = traceback.extract_tb(sys.exc_info()[2])
     for frame in reversed(frames):

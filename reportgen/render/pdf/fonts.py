@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.errors import Location, RenderError, ReportgenWarning
 from reportgen.templating.theme import Theme
@@ -80,13 +80,9 @@ def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source
             )
 
 
+@lru_cache(maxsize=None)
 def coverage(name: str) -> frozenset[str]:
     """The characters font *name* can draw (standard PDF fonts: the WinAnsi set)."""
-    return _coverage(name)
-
-
-@lru_cache(maxsize=None)
-def _coverage(name: str) -> frozenset[str]:
     try:
         font = pdfmetrics.getFont(name)
     except (KeyError, ValueError):

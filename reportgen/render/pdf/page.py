@@ -13,9 +13,7 @@ paginates exactly like the first. Only the last pass is serialised.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -25,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
 
-from reportgen.dates import format_date
+from reportgen.dates import build_time, format_date
 from reportgen.document.model import DocumentInfo
 from reportgen.errors import RenderError
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
@@ -66,17 +64,8 @@ class PageCount(IndexingFlowable):
 
 
 def pdf_date(info: DocumentInfo) -> str:
-    """The PDF creation date: ``SOURCE_DATE_EPOCH`` if set, else the document's date, else 2000-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise RenderError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
-    else:
-        day = info.date or dt.date(2000, 1, 1)
-        when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-    return when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    """The PDF creation date, from :func:`reportgen.dates.build_time`."""
+    return build_time(info.date).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def display_date(info: DocumentInfo) -> str:

@@ -7,7 +7,6 @@ decides nothing. Lengths are :class:`pptx.util.Length` (EMU).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union

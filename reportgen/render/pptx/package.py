@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
+
+from typing import TYPE_CHECKING
 
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ContentTypesItem
 
+from reportgen.dates import build_time
 from reportgen.document.model import DocumentInfo
 from reportgen.render.pptx.model import clean
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation
 
 EARLIEST = dt.datetime(1980, 1, 1)
 """The earliest time a zip entry can carry; used when neither the document nor SOURCE_DATE_EPOCH dates the deck."""
@@ -23,15 +28,8 @@ _CORE_TIME = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2
 
 
 def timestamp(info: DocumentInfo) -> dt.datetime:
-    """The deck's one timestamp (naive UTC): the document's date, else SOURCE_DATE_EPOCH, else 1980-01-01."""
-    if info.date is not None:
-        when = dt.datetime(info.date.year, info.date.month, info.date.day)
-    else:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        when = EARLIEST
-        if epoch.isdigit():
-            when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    return max(when, EARLIEST)
+    """The deck's one timestamp (naive UTC): :func:`reportgen.dates.build_time`, no earlier than a zip can say."""
+    return max(build_time(info.date).replace(tzinfo=None), EARLIEST)
 
 
 def set_core_properties(prs, info: DocumentInfo, when: dt.datetime) -> None:
@@ -98,7 +96,7 @@ def _write_zip(entries: dict[str, bytes], when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def number_parts_in_order(prs: PresentationType) -> None:
+def number_parts_in_order(prs: Presentation) -> None:
     """Give new parts (charts, their workbooks) names from a counter instead of python-pptx's scan of
     every part for each new one, which makes a deck of n charts cost n squared."""
     package = prs.part.package
