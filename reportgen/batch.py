@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -60,6 +59,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         for job in jobs:
             yield run_job(job)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     import reportgen.pack
     import reportgen.render.pdf
     import reportgen.render.pptx  # noqa: F401 - imported once here, inherited warm by every forked worker

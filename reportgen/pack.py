@@ -3,6 +3,11 @@
 This is the whole pipeline in order; each step lives in its own package::
 
     outline -> templates -> Markdown -> Document -> renderers -> atomic write
+
+Everything that can reject the user's input about the outline or the set
+happens in :func:`prepare`, once. Each format then runs its own template,
+parse and renderer (:func:`build_format`); with both formats, the deck's runs
+in a forked process while this one makes the brief.
 """
 
 from __future__ import annotations
@@ -10,18 +15,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import warnings
 from collections.abc import Iterable
-from multiprocessing.connection import Connection
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
-from reportgen import assemble, manifest
+from reportgen import assemble, manifest, memo
 from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
-from reportgen.document.model import Document
-from reportgen.errors import RenderError, ReportgenError, TemplateError
-from reportgen.outline import load_outline
-from reportgen.templating.env import make_environment, render
+from reportgen.document.model import Document, DocumentInfo, Figure
+from reportgen.errors import RenderError, ReportgenError, ReportgenWarning, TemplateError
+from reportgen.outline import Outline, load_outline
+from reportgen.templating.env import environment, render
 from reportgen.templating.sets import load_set
 from reportgen.templating.theme import Theme
 
@@ -49,21 +56,22 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Documents:
-    """The documents of one pack, before rendering: one per output format."""
+class Prepared:
+    """An outline and a template set, loaded and checked: what every format's build starts from."""
 
-    by_format: dict[str, Document]
+    outline_path: Path
+    outline: Outline
+    template_folders: tuple[Path, ...]
     theme: Theme
     """The set's theme in the outline's language."""
+    info: DocumentInfo
+    figures: dict[str, Figure]
+    context: dict[str, Any]
+    """What the templates see."""
 
 
-def compose(
-    outline_path: Path, template: str | Path, formats: tuple[str, ...], reference_pptx: Path | None = None
-) -> Documents:
-    """Load the outline, run the templates and read their Markdown (everything but rendering).
-
-    *reference_pptx*, when given, replaces the template set's corporate master.
-    """
+def prepare(outline_path: Path, template: str | Path, reference_pptx: Path | None = None) -> Prepared:
+    """Load and check the outline and the template set (*reference_pptx* replaces the set's master)."""
     outline = load_outline(outline_path)
     template_set = load_set(template)
     theme = template_set.theme.for_language(outline.meta.language)
@@ -71,35 +79,31 @@ def compose(
         if not Path(reference_pptx).is_file():
             raise TemplateError(f"reference deck not found: looked for {Path(reference_pptx).resolve()}", field="--reference-pptx")
         theme = theme.model_copy(update={"reference_pptx": Path(reference_pptx).resolve()})
-    if "pdf" in formats:
+    figures = assemble.figures(outline, outline_path.resolve().parent, theme)
+    context = assemble.template_context(outline, figures, theme)
+    return Prepared(outline_path, outline, template_set.folders, theme, assemble.document_info(outline), figures, context)
+
+
+def compose(prepared: Prepared, fmt: str) -> Document:
+    """Run *fmt*'s template and read its Markdown into a Document."""
+    name = TEMPLATE_NAMES[fmt]
+    markdown = render(environment(prepared.template_folders), name, prepared.context)
+    return parse_markdown(markdown, prepared.info, prepared.figures, origin=name)
+
+
+def build_format(prepared: Prepared, fmt: str, target: Path) -> bytes:
+    """The file for *fmt*: composed, then rendered, unless this process rendered the same input for *target* last."""
+    if fmt == "pdf":
         from reportgen.render.pdf.fonts import report_missing_glyphs
 
-        report_missing_glyphs(outline.texts(), theme, outline_path)
-    figures = assemble.figures(outline, outline_path.resolve().parent, theme)
-    info = assemble.document_info(outline)
-    context = assemble.template_context(outline, figures, theme)
-    env = make_environment(template_set)
-    documents = {}
-    for fmt in formats:
-        name = TEMPLATE_NAMES[fmt]
-        markdown = render(env, name, context)
-        documents[fmt] = parse_markdown(markdown, info, figures, origin=name)
-    return Documents(documents, theme)
-
-
-def render_documents(documents: Documents, *, parallel: bool = True) -> dict[str, bytes]:
-    """Render each document with its format's renderer (imported only when asked for).
-
-    With both formats and *parallel*, the deck is rendered in a forked process while this one
-    renders the brief: on two cores the pack takes as long as the slower of the two.
-    """
-    global _rendered_here
-    forked = parallel and len(documents.by_format) > 1 and _can_fork() and _worth_forking(documents)
-    rendered = _render_forked(documents) if forked else {
-        fmt: _render(fmt, document, documents.theme) for fmt, document in documents.by_format.items()
-    }
-    _rendered_here = True
-    return rendered
+        report_missing_glyphs(prepared.outline.texts(), prepared.theme, prepared.outline_path)
+    document = compose(prepared, fmt)
+    key = (fmt, document, prepared.theme, memo.stamps(_files_read(document, prepared.theme)))
+    data = memo.reused(target, key)
+    if data is None:
+        data = _render(fmt, document, prepared.theme)
+        memo.remember(target, key, data)
+    return data
 
 
 def _render(fmt: str, document: Document, theme: Theme) -> bytes:
@@ -112,56 +116,89 @@ def _render(fmt: str, document: Document, theme: Theme) -> bytes:
     return render_pptx(document, theme)
 
 
+def _files_read(document: Document, theme: Theme) -> list[Path]:
+    """The files a renderer reads besides the document: fonts, logo, master and images."""
+    paths = [path for faces in theme.font_paths.values() for path in faces.values()]
+    paths += [path for path in (theme.logo_path, theme.reference_pptx) if path is not None]
+    paths += [figure.path for figure in document.figures.values() if hasattr(figure, "path")]
+    return paths
+
+
+def build_formats(prepared: Prepared, targets: dict[str, Path], *, parallel: bool = True) -> dict[str, bytes]:
+    """Each format's file (*targets*: format -> the path it will be written to).
+
+    With both formats and *parallel*, the deck is composed and rendered in a forked process while
+    this one makes the brief: on two cores the pack takes as long as the slower of the two.
+    """
+    global _rendered_here
+    forked = parallel and len(targets) > 1 and _can_fork() and _worth_forking(prepared)
+    if forked:
+        built = _build_forked(prepared, targets)
+    else:
+        built = {fmt: build_format(prepared, fmt, target) for fmt, target in targets.items()}
+    _rendered_here = True
+    return built
+
+
 def _can_fork() -> bool:
     """Forking is safe (and worth it) only from a single-threaded process with a second core."""
     return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
 
 
-LARGE_DOCUMENT_BLOCKS = 600
-"""Above this many blocks in all, rendering side by side beats the cost of the fork itself."""
+LARGE_OUTLINE_TEXTS = 1500
+"""Above this many texts in the outline, building side by side beats the cost of the fork itself."""
 
 
 _rendered_here = False
-"""Whether this process has rendered a pack before (so its renderers are imported and warm)."""
+"""Whether this process has built a pack before (so its renderers are imported and warm)."""
 
 
-def _worth_forking(documents: Documents) -> bool:
-    """For a process's first pack the child imports python-pptx while this one lays out the brief; after
-    that (watch mode, a batch) the renderers are warm here and only a large pack repays the fork."""
-    large = sum(len(document.blocks) for document in documents.by_format.values()) > LARGE_DOCUMENT_BLOCKS
-    return large or not _rendered_here
+def _worth_forking(prepared: Prepared) -> bool:
+    """For a process's first pack the child imports python-pptx while this one imports reportlab and
+    lays out the brief; after that (watch mode, a batch) the renderers are warm here and only a large
+    pack repays the fork."""
+    return not _rendered_here or sum(1 for _ in prepared.outline.texts()) > LARGE_OUTLINE_TEXTS
 
 
-def _render_forked(documents: Documents) -> dict[str, bytes]:
+def _build_forked(prepared: Prepared, targets: dict[str, Path]) -> dict[str, bytes]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_render_in_child, args=(sender, "pptx", documents.by_format["pptx"], documents.theme))
+    child = context.Process(target=_build_in_child, args=(sender, prepared, "pptx", targets["pptx"]))
     child.start()
     sender.close()
     try:
-        out = {fmt: _render(fmt, doc, documents.theme) for fmt, doc in documents.by_format.items() if fmt != "pptx"}
-        status, payload = receiver.recv()
+        out = {fmt: build_format(prepared, fmt, target) for fmt, target in targets.items() if fmt != "pptx"}
+        status, payload, raised = receiver.recv()
     except EOFError:
         raise RenderError("the deck renderer stopped without an answer") from None
     finally:
         if child.is_alive() and not receiver.poll():
             child.kill()
         child.join()
+    for warning in raised:
+        warnings.warn(warning, stacklevel=2)
     if status == "error":
         raise payload
     if status == "crash":
         raise RenderError(f"the deck renderer failed: {payload}")
-    out["pptx"] = payload
-    return {fmt: out[fmt] for fmt in documents.by_format}
+    key, out["pptx"] = payload
+    memo.remember(targets["pptx"], key, out["pptx"])
+    return {fmt: out[fmt] for fmt in targets}
 
 
-def _render_in_child(sender: Connection, fmt: str, document: Document, theme: Theme) -> None:
+def _build_in_child(sender: Connection, prepared: Prepared, fmt: str, target: Path) -> None:
+    """Build one format and send the parent (status, (memo key, bytes) or the error, the warnings raised)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportgenWarning)
+        try:
+            build_format(prepared, fmt, target)
+            result: tuple[str, Any] = ("ok", memo.last(target))
+        except ReportgenError as error:
+            result = ("error", error)
+        except BaseException as error:  # noqa: BLE001 - whatever happens, the parent gets one line
+            result = ("crash", f"{type(error).__name__}: {error}")
     try:
-        sender.send(("ok", _render(fmt, document, theme)))
-    except ReportgenError as error:
-        sender.send(("error", error))
-    except BaseException as error:  # noqa: BLE001 - whatever happens, the parent gets one line
-        sender.send(("crash", f"{type(error).__name__}: {error}"))
+        sender.send((*result, [w.message for w in caught if isinstance(w.message, ReportgenWarning)]))
     finally:
         sender.close()
 
@@ -190,10 +227,11 @@ def build_pack(
     """
     path = Path(outline_path) if outline_path is not None else default_outline()
     wanted = parse_formats(formats)
-    documents = compose(path, template, wanted, Path(reference_pptx) if reference_pptx else None)
-    rendered = render_documents(documents, parallel=parallel)
+    prepared = prepare(path, template, Path(reference_pptx) if reference_pptx else None)
     folder = output_dir_for(path, out_dir)
-    files = {folder / OUTPUT_NAMES[fmt]: data for fmt, data in rendered.items()}
-    manifest.check_replaceable(list(files), force=force)
+    targets = {fmt: folder / OUTPUT_NAMES[fmt] for fmt in wanted}
+    manifest.check_replaceable(list(targets.values()), force=force)
+    rendered = build_formats(prepared, targets, parallel=parallel)
+    files = {targets[fmt]: data for fmt, data in rendered.items()}
     write_all({**files, folder / manifest.MANIFEST: manifest.updated(folder, files)})
     return list(files)

@@ -15,6 +15,8 @@ import sys
 import threading
 import traceback
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -24,7 +26,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportgen.dates import format_date
 from reportgen.errors import Location, TemplateError
 from reportgen.templating import escape
-from reportgen.templating.sets import TemplateSet
 
 def _url(value: object) -> escape.Markdown:
     """A URL made safe for a Markdown link destination."""
@@ -54,10 +55,22 @@ class _TooSlow(Exception):
     pass
 
 
-def make_environment(template_set: TemplateSet) -> jinja2.Environment:
+def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    """The environment for a set's folder chain, kept between builds so that each template is compiled
+    once. Jinja recompiles a template whose file changed (``auto_reload``); a template added to or
+    removed from the chain (which may shadow another) gives a new environment."""
+    return _environment(folders, _template_files(folders))
+
+
+def _template_files(folders: tuple[Path, ...]) -> frozenset[Path]:
+    return frozenset(path for folder in folders for path in folder.rglob("*.j2"))
+
+
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...], files: frozenset[Path]) -> jinja2.Environment:
     """A sandboxed environment: templates cannot reach Python internals, and ``range`` is bounded."""
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in template_set.folders]),
+        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         finalize=escape.inline,
         autoescape=False,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import TemplateError
-from reportgen.templating.env import FILTERS, format_date, make_environment, render
+from reportgen.templating.env import FILTERS, format_date, environment, render
 from reportgen.templating.sets import load_set
 
 
@@ -21,7 +21,7 @@ def set_with(tmp_path: Path, brief: str) -> Path:
 
 
 def render_brief(folder: Path, context: dict) -> str:
-    return render(make_environment(load_set(folder)), "brief.md.j2", context)
+    return render(environment(load_set(folder).folders), "brief.md.j2", context)
 
 
 def test_misspelled_variable_names_file_line_and_known_names(tmp_path):

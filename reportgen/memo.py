@@ -1,0 +1,53 @@
+"""What this process rendered last for each output file, so a rebuild skips a format whose input is unchanged.
+
+Watch mode rebuilds on every save, and many saves change only one format's
+document (speaker notes reach only the deck) or nothing at all (an editor that
+saves twice). A format's bytes are reused only when its document, its theme and
+the stamps (size and modification time) of every file its renderer reads are
+equal to those of the last render for the same output path.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+Stamp = tuple[str, int, int]
+
+KEPT = 4
+"""Output files remembered at once: a watched pack has two; a batch moves on and must not pile up."""
+
+_last: OrderedDict[Path, tuple[object, bytes]] = OrderedDict()
+
+
+def stamps(paths: Iterable[Path]) -> tuple[Stamp, ...]:
+    """(path, size, mtime in ns) of each file; a file that cannot be read gets (path, -1, -1)."""
+    out = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            out.append((str(path), -1, -1))
+        else:
+            out.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
+def reused(target: Path, key: object) -> bytes | None:
+    """The bytes last rendered for *target* if they were rendered from an equal *key*."""
+    last = _last.get(target.resolve())
+    return last[1] if last is not None and last[0] == key else None
+
+
+def last(target: Path) -> tuple[object, bytes] | None:
+    """The key and bytes last rendered for *target* (a forked renderer hands them to its parent)."""
+    return _last.get(target.resolve())
+
+
+def remember(target: Path, key: object, data: bytes) -> None:
+    path = target.resolve()
+    _last[path] = (key, data)
+    _last.move_to_end(path)
+    while len(_last) > KEPT:
+        _last.popitem(last=False)

@@ -1,0 +1,36 @@
+"""The per-output memo: bytes come back only for an equal key, file stamps change with the file, few entries kept."""
+
+from __future__ import annotations
+
+import os
+
+from reportgen import memo
+
+
+def test_bytes_come_back_only_for_an_equal_key(tmp_path):
+    target = tmp_path / "brief.pdf"
+    assert memo.reused(target, ("pdf", 1)) is None
+    memo.remember(target, ("pdf", 1), b"first")
+    assert memo.reused(target, ("pdf", 1)) == b"first"
+    assert memo.reused(target, ("pdf", 2)) is None
+    assert memo.reused(tmp_path / "deck.pptx", ("pdf", 1)) is None
+    assert memo.last(target) == (("pdf", 1), b"first")
+
+
+def test_stamps_change_with_the_file_and_mark_missing_ones(tmp_path):
+    image = tmp_path / "map.png"
+    image.write_bytes(b"one")
+    before = memo.stamps([image, tmp_path / "gone.png"])
+    assert before[1] == (str(tmp_path / "gone.png"), -1, -1)
+    stat = image.stat()
+    image.write_bytes(b"two")  # same size: only the modification time tells
+    os.utime(image, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert memo.stamps([image])[0] != before[0]
+
+
+def test_only_the_latest_outputs_are_kept(tmp_path):
+    targets = [tmp_path / f"{n}.pdf" for n in range(memo.KEPT + 1)]
+    for n, target in enumerate(targets):
+        memo.remember(target, n, b"x")
+    assert memo.reused(targets[0], 0) is None
+    assert all(memo.reused(target, n) == b"x" for n, target in enumerate(targets) if n)
