@@ -5,10 +5,16 @@ document (speaker notes reach only the deck) or nothing at all (an editor that
 saves twice). A format's bytes are reused only when its document, its theme and
 the stamps (size and modification time) of every file its renderer reads are
 equal to those of the last render for the same output path.
+
+Keys are SHA-256 digests of the pickled inputs: cheap to keep and to hand from a
+forked renderer to its parent (a pickled large document takes longer to read back
+than to compare). Equal inputs that pickle differently only cost a render.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +24,12 @@ Stamp = tuple[str, int, int]
 KEPT = 4
 """Output files remembered at once: a watched pack has two; a batch moves on and must not pile up."""
 
-_last: OrderedDict[Path, tuple[object, bytes]] = OrderedDict()
+_last: OrderedDict[Path, tuple[bytes, bytes]] = OrderedDict()
+
+
+def digest(*inputs: object) -> bytes:
+    """The key for *inputs* (a format's document, theme and file stamps)."""
+    return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
 def stamps(paths: Iterable[Path]) -> tuple[Stamp, ...]:
@@ -34,18 +45,18 @@ def stamps(paths: Iterable[Path]) -> tuple[Stamp, ...]:
     return tuple(out)
 
 
-def reused(target: Path, key: object) -> bytes | None:
+def reused(target: Path, key: bytes) -> bytes | None:
     """The bytes last rendered for *target* if they were rendered from an equal *key*."""
     last = _last.get(target.resolve())
     return last[1] if last is not None and last[0] == key else None
 
 
-def last(target: Path) -> tuple[object, bytes] | None:
+def last(target: Path) -> tuple[bytes, bytes] | None:
     """The key and bytes last rendered for *target* (a forked renderer hands them to its parent)."""
     return _last.get(target.resolve())
 
 
-def remember(target: Path, key: object, data: bytes) -> None:
+def remember(target: Path, key: bytes, data: bytes) -> None:
     path = target.resolve()
     _last[path] = (key, data)
     _last.move_to_end(path)

@@ -12,11 +12,13 @@ in a forked process while this one makes the brief.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -98,7 +100,7 @@ def build_format(prepared: Prepared, fmt: str, target: Path) -> bytes:
 
         report_missing_glyphs(prepared.outline.texts(), prepared.theme, prepared.outline_path)
     document = compose(prepared, fmt)
-    key = (fmt, document, prepared.theme, memo.stamps(_files_read(document, prepared.theme)))
+    key = memo.digest(fmt, document, prepared.theme, memo.stamps(_files_read(document, prepared.theme)))
     data = memo.reused(target, key)
     if data is None:
         data = _render(fmt, document, prepared.theme)
@@ -132,12 +134,29 @@ def build_formats(prepared: Prepared, targets: dict[str, Path], *, parallel: boo
     """
     global _rendered_here
     forked = parallel and len(targets) > 1 and _can_fork() and _worth_forking(prepared)
-    if forked:
-        built = _build_forked(prepared, targets)
-    else:
-        built = {fmt: build_format(prepared, fmt, target) for fmt, target in targets.items()}
+    with _fewer_collections():
+        if forked:
+            built = _build_forked(prepared, targets)
+        else:
+            built = {fmt: build_format(prepared, fmt, target) for fmt, target in targets.items()}
     _rendered_here = True
     return built
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Rendering makes millions of short-lived objects, and each full run of Python's cycle collector
+    would walk every long-lived one (modules, the outline) again: a fifth of a 200-section build.
+    They are frozen out of its sight for the build (and so stay shared with a forked child instead of
+    being copied), and it runs less often; both are restored afterwards."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _can_fork() -> bool:

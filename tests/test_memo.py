@@ -9,12 +9,14 @@ from reportgen import memo
 
 def test_bytes_come_back_only_for_an_equal_key(tmp_path):
     target = tmp_path / "brief.pdf"
-    assert memo.reused(target, ("pdf", 1)) is None
-    memo.remember(target, ("pdf", 1), b"first")
-    assert memo.reused(target, ("pdf", 1)) == b"first"
-    assert memo.reused(target, ("pdf", 2)) is None
-    assert memo.reused(tmp_path / "deck.pptx", ("pdf", 1)) is None
-    assert memo.last(target) == (("pdf", 1), b"first")
+    one, two = memo.digest("pdf", (1, "a")), memo.digest("pdf", (1, "b"))
+    assert one == memo.digest("pdf", (1, "a")) and one != two
+    assert memo.reused(target, one) is None
+    memo.remember(target, one, b"first")
+    assert memo.reused(target, one) == b"first"
+    assert memo.reused(target, two) is None
+    assert memo.reused(tmp_path / "deck.pptx", one) is None
+    assert memo.last(target) == (one, b"first")
 
 
 def test_stamps_change_with_the_file_and_mark_missing_ones(tmp_path):
@@ -30,7 +32,8 @@ def test_stamps_change_with_the_file_and_mark_missing_ones(tmp_path):
 
 def test_only_the_latest_outputs_are_kept(tmp_path):
     targets = [tmp_path / f"{n}.pdf" for n in range(memo.KEPT + 1)]
-    for n, target in enumerate(targets):
-        memo.remember(target, n, b"x")
-    assert memo.reused(targets[0], 0) is None
-    assert all(memo.reused(target, n) == b"x" for n, target in enumerate(targets) if n)
+    keys = [memo.digest(n) for n in range(len(targets))]
+    for key, target in zip(keys, targets):
+        memo.remember(target, key, b"x")
+    assert memo.reused(targets[0], keys[0]) is None
+    assert all(memo.reused(target, key) == b"x" for key, target in zip(keys[1:], targets[1:]))
