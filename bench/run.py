@@ -135,12 +135,13 @@ def default_rows(work: Path, runs: int) -> tuple[list[Row], float, float]:
     ]
     _, _, peak, output = run([PY, str(BENCH / "warm.py"), str(DEFAULT), "--runs", str(runs)], work)
     warm = json.loads(output.strip().splitlines()[-1])
-    rebuild = Row("warm: rebuild in the same process", Times(warm["build"], warm["build_cpu"], peak), peer, floor, "<= 0.060 s")
-    rebuild.met = rebuild.median <= 0.060
-    rebuild.gap = f"{1000 * (rebuild.median - 0.060):.0f} ms over; needs {rebuild.median / 0.060:.1f}x faster"
-    rows.append(rebuild)
+    for key, name in (("build", "warm: rebuild, input unchanged"), ("edit", "warm: rebuild after an edit")):
+        rebuild = Row(name, Times(warm[key], warm[f"{key}_cpu"], peak), peer, floor, "<= 0.060 s")
+        rebuild.met = rebuild.median <= 0.060
+        rebuild.gap = f"{1000 * (rebuild.median - 0.060):.0f} ms over; needs {rebuild.median / 0.060:.1f}x faster"
+        rows.append(rebuild)
     stages = warm["stages"]
-    rows.append(Row("warm: rebuild with parallel=False (the stages below)", Times(stages.pop("total")), peer, floor))
+    rows.append(Row("warm: rebuild after an edit, parallel=False (the stages below)", Times(stages.pop("total")), peer, floor))
     rows += [Row(f"warm stage: {stage}", Times(seconds), peer, floor) for stage, seconds in stages.items()]
     return rows, peer, floor
 
