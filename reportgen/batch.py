@@ -61,9 +61,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import reportgen.pack
-    import reportgen.render.pdf
-    import reportgen.render.pptx  # noqa: F401 - imported once here, inherited warm by every forked worker
+    import reportgen.pack  # noqa: F401 - imported once here and inherited by every forked worker; the
+    # renderers are imported by the workers themselves, side by side
 
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         futures = [pool.submit(run_job, replace(job, parallel=False)) for job in jobs]
