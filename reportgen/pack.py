@@ -101,7 +101,8 @@ def build_format(prepared: Prepared, fmt: str, target: Path) -> bytes:
         report_missing_glyphs(prepared.outline.texts(), prepared.theme, prepared.outline_path)
     markdown = write_markdown(prepared, fmt)
     files = memo.stamps(_files_read(prepared))
-    key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files)
+    stamp_time = os.environ.get("SOURCE_DATE_EPOCH")  # the files' timestamp (dates.build_time)
+    key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files, stamp_time)
     data = memo.reused(target, key)
     if data is None:
         document = parse_markdown(markdown, prepared.info, prepared.figures, origin=TEMPLATE_NAMES[fmt])

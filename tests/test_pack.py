@@ -27,7 +27,7 @@ def rendered(monkeypatch):
     return calls
 
 
-def test_a_rebuild_renders_only_what_changed(tmp_path, rendered):
+def test_a_rebuild_renders_only_what_changed(tmp_path, rendered, monkeypatch):
     outline = tmp_path / "brief.yaml"
     outline.write_text(MINIMAL, encoding="utf-8")
     out = tmp_path / "out"
@@ -38,6 +38,13 @@ def test_a_rebuild_renders_only_what_changed(tmp_path, rendered):
     pack.build_pack(outline, out_dir=out, parallel=False)
     assert rendered == ["pdf", "pptx"]  # nothing changed: both reused
     assert {path: path.read_bytes() for path in first} == written
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # another timestamp in both files
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    assert rendered == ["pdf", "pptx"] * 2
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    rendered[2:] = []
 
     outline.write_text(MINIMAL.replace("notes: Say this.", "notes: Say this twice."), encoding="utf-8")
     pack.build_pack(outline, out_dir=out, parallel=False)
