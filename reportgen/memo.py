@@ -2,9 +2,10 @@
 
 Watch mode rebuilds on every save, and many saves change only one format's
 document (speaker notes reach only the deck) or nothing at all (an editor that
-saves twice). A format's bytes are reused only when its document, its theme and
-the stamps (size and modification time) of every file its renderer reads are
-equal to those of the last render for the same output path.
+saves twice). A format's bytes are reused only when its Markdown, the document
+information and figures, the theme, the build timestamp and the stamps (size and
+modification time) of every file its renderer reads are equal to those of the
+last render for the same output path.
 
 Keys are SHA-256 digests of the pickled inputs: cheap to keep and to hand from a
 forked renderer to its parent (a pickled large document takes longer to read back
@@ -28,7 +29,7 @@ _last: OrderedDict[Path, tuple[bytes, bytes]] = OrderedDict()
 
 
 def digest(*inputs: object) -> bytes:
-    """The key for *inputs* (a format's document, theme and file stamps)."""
+    """The key for *inputs* (what a format's file is made from; see the module's docstring)."""
     return hashlib.sha256(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
