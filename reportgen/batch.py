@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -64,7 +65,9 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
     import reportgen.pack  # noqa: F401 - imported once here and inherited by every forked worker; the
     # renderers are imported by the workers themselves, side by side
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    from reportgen.isolate import die_with
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=die_with, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(run_job, replace(job, parallel=False)) for job in jobs]
         for future in as_completed(futures):
             yield future.result()

@@ -129,7 +129,7 @@ def start(function: Callable[..., T], *args: Any, limits: Limits | None = None) 
     os.close(reader)
     code = 1
     try:
-        _die_with(parent)
+        die_with(parent)
         _apply(limits)
         payload = _run(function, args)
         _write_all(writer, payload)
@@ -176,8 +176,10 @@ def _write_all(fd: int, data: bytes) -> None:
     os.close(fd)
 
 
-def _die_with(parent: int) -> None:
-    """Ask to be killed when the parent dies; if it died already, go now."""
+def die_with(parent: int) -> None:
+    """Ask the kernel to kill this process when *parent* dies; if it died already, go now.
+
+    Also a process pool's initializer, so that no worker outlives a killed build."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -15,22 +15,18 @@ files are unchanged (:mod:`reportgen.memo`).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import threading
-import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from reportgen import assemble, manifest, memo
+from reportgen import assemble, isolate, manifest, memo
 from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import Document, DocumentInfo, Figure, Image
-from reportgen.errors import RenderError, ReportgenError, ReportgenWarning, TemplateError
+from reportgen.errors import RenderError, ReportgenError, TemplateError
 from reportgen.outline import Outline, load_outline
 from reportgen.templating.env import environment, render
 from reportgen.templating.sets import load_set
@@ -165,7 +161,7 @@ def _fewer_collections() -> Iterator[None]:
 
 def _can_fork() -> bool:
     """Forking is safe (and worth it) only from a single-threaded process with a second core."""
-    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+    return isolate.can_fork() and (os.cpu_count() or 1) > 1
 
 
 LARGE_OUTLINE_TEXTS = 400
@@ -185,46 +181,26 @@ def _worth_forking(prepared: Prepared) -> bool:
 
 
 def _build_forked(prepared: Prepared, targets: dict[str, Path]) -> dict[str, bytes]:
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_build_in_child, args=(sender, prepared, "pptx", targets["pptx"]))
-    child.start()
-    sender.close()
+    """The deck in a forked child, the other formats here. Whatever fails here, the child is killed,
+    its pipe drained and the child reaped before the error travels on (:mod:`reportgen.isolate`)."""
+    child = isolate.start(_build_in_child, prepared, "pptx", targets["pptx"])
     try:
         out = {fmt: build_format(prepared, fmt, target) for fmt, target in targets.items() if fmt != "pptx"}
-        status, payload, raised = receiver.recv()
-    except EOFError:
-        raise RenderError("the deck renderer stopped without an answer") from None
+        key, out["pptx"] = child.result()
+    except isolate.ChildFailed as failure:
+        raise RenderError(f"the deck renderer failed: {failure.reason}") from None
     finally:
-        if child.is_alive() and not receiver.poll():
-            child.kill()
-        child.join()
-    for warning in raised:
-        warnings.warn(warning, stacklevel=2)
-    if status == "error":
-        raise payload
-    if status == "crash":
-        raise RenderError(f"the deck renderer failed: {payload}")
-    key, out["pptx"] = payload
+        child.cancel()
     memo.remember(targets["pptx"], key, out["pptx"])
     return {fmt: out[fmt] for fmt in targets}
 
 
-def _build_in_child(sender: Connection, prepared: Prepared, fmt: str, target: Path) -> None:
-    """Build one format and send the parent (status, (memo key, bytes) or the error, the warnings raised)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportgenWarning)
-        try:
-            build_format(prepared, fmt, target)
-            result: tuple[str, Any] = ("ok", memo.last(target))
-        except ReportgenError as error:
-            result = ("error", error)
-        except BaseException as error:  # noqa: BLE001 - whatever happens, the parent gets one line
-            result = ("crash", f"{type(error).__name__}: {error}")
-    try:
-        sender.send((*result, [w.message for w in caught if isinstance(w.message, ReportgenWarning)]))
-    finally:
-        sender.close()
+def _build_in_child(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, bytes]:
+    """Build one format; the parent gets its memo key and bytes."""
+    build_format(prepared, fmt, target)
+    built = memo.last(target)
+    assert built is not None, "build_format remembers what it built"
+    return built
 
 
 def output_dir_for(outline_path: Path, out_dir: str | Path | None) -> Path:
