@@ -1,10 +1,9 @@
 """The deck renderer: a Document in, .pptx bytes out.
 
-Two steps, as in Pandoc's PowerPoint writer: :mod:`plan` turns the Document
-into fitted slide plans (plain data; :mod:`content` reads a slide's blocks,
-:mod:`flow` and :mod:`figures` fit text, tables and charts with the metrics of
-:mod:`fit`), then :mod:`write` carries the plans out with python-pptx on the
-master :mod:`master` opened. :mod:`package` makes the bytes reproducible.
+Two steps, as in Pandoc's PowerPoint writer: :mod:`reportgen.slides` turns
+the Document into fitted slide plans (plain data) on the geometry of the
+master :mod:`master` opened, then :mod:`write` carries the plans out with
+python-pptx. :mod:`package` makes the bytes reproducible.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from reportgen.document.model import Document
 from reportgen.render.pptx.master import open_master
 from reportgen.render.pptx.package import number_parts_in_order, package_bytes, set_core_properties, timestamp
-from reportgen.render.pptx.plan import plan_deck
+from reportgen.slides.plan import plan_deck
 from reportgen.render.pptx.write import write_deck
 from reportgen.templating.theme import Theme
 

@@ -11,8 +11,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt
 
-from reportgen.render.pptx.figures import CELL_X, CELL_Y, number_format
-from reportgen.render.pptx.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan, clean
+from reportgen.slides.figures import CELL_X, CELL_Y, number_format
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan, clean
 from reportgen.render.pptx.package import normalize_zip
 from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill

@@ -21,7 +21,8 @@ from pptx.slide import SlideLayout
 
 from reportgen.errors import RenderError
 from reportgen.templating.theme import Theme
-from reportgen.render.pptx.units import Box, Emu, Inches
+from reportgen.slides.frames import Furniture, LayoutFrame
+from reportgen.slides.units import Box, Emu, Inches
 
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""
@@ -50,31 +51,6 @@ FURNITURE_TYPES = ("dt", "ftr", "sldNum")
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main", "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _A, _P = "{%s}" % _NS["a"], "{%s}" % _NS["p"]
 GAP = Inches(0.15)
-
-
-@dataclass(frozen=True)
-class LayoutFrame:
-    """Where a layout puts things, for the planner."""
-
-    layout: str
-    master_name: str
-    title: Box
-    title_placeholder: bool
-    bodies: tuple[Box, ...]
-    """The layout's text placeholders (body, subtitle, content), left to right."""
-    content: Box
-    """The area for the slide's content: below the title, above the footer."""
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """Where the slide number and the marking go: the master's footer placeholders."""
-
-    slide: Box
-    number: Box
-    marking: Box
-    logo: Box
-    """Bottom left: where the master puts the date."""
 
 
 @dataclass(frozen=True)

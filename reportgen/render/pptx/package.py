@@ -15,7 +15,7 @@ from pptx.opc.serialized import _ContentTypesItem
 
 from reportgen.dates import build_time
 from reportgen.document.model import DocumentInfo
-from reportgen.render.pptx.model import clean
+from reportgen.slides.model import clean
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation

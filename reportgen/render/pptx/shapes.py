@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from reportgen.render.pptx.xml import qn
-from reportgen.render.pptx.units import Box
+from reportgen.slides.units import Box
 
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"

@@ -21,7 +21,7 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 from reportgen.document.model import Chart, Image
 from reportgen.render.pptx import graphics
 from reportgen.render.pptx.master import Master, Placeholder
-from reportgen.render.pptx.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan, clean
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan, clean
 from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn

@@ -17,7 +17,7 @@ from reportgen.document.model import Document, plain
 from reportgen.errors import RenderError
 from reportgen.render.pptx import render_pptx
 from reportgen.render.pptx.master import open_master
-from reportgen.render.pptx.plan import plan_deck
+from reportgen.slides.plan import plan_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)

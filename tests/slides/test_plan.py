@@ -6,11 +6,11 @@ import re
 
 import pytest
 from reportgen.document.model import BulletList, Container, Heading, Paragraph, Quote, Rule, plain
-from reportgen.render.pptx import fit, flow
+from reportgen.slides import fit, flow
 from reportgen.render.pptx.master import open_master
-from reportgen.render.pptx.model import TablePlan
-from reportgen.render.pptx.plan import plan_deck
-from reportgen.render.pptx.units import Pt
+from reportgen.slides.model import TablePlan
+from reportgen.slides.plan import plan_deck
+from reportgen.slides.units import Pt
 
 
 def squash(text: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reportgen.document.model import LINE_BREAK, Run, plain
-from reportgen.render.pptx import fit, flow
-from reportgen.render.pptx.flow import INSET_X, INSET_Y, Spec
-from reportgen.render.pptx.units import Box, Emu, Inches, Pt, from_pt
+from reportgen.slides import fit, flow
+from reportgen.slides.flow import INSET_X, INSET_Y, Spec
+from reportgen.slides.units import Box, Emu, Inches, Pt, from_pt
 
 SIZE = Pt(20)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal, Union
 
 from reportgen.document.model import Chart, Image, Run, Runs
-from reportgen.render.pptx.units import Box, Emu, Length
+from reportgen.slides.units import Box, Emu, Length
 from reportgen.xmltext import carriable
 
 ParaKind = Literal["plain", "bullet", "number", "lead", "heading", "caption", "source", "quote", "attribution", "subtitle", "marking", "slidenum"]

@@ -27,8 +27,8 @@ from reportgen.document.model import (
     TableBlock,
     plain,
 )
-from reportgen.render.pptx.flow import Group, Spec
-from reportgen.render.pptx.model import clean, clean_runs
+from reportgen.slides.flow import Group, Spec
+from reportgen.slides.model import clean, clean_runs
 
 IGNORED = ("box", "cover", "toc")
 """Containers the deck does not show (see docs/dialect.md)."""

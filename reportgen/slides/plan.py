@@ -8,17 +8,15 @@ slides a long section, table or quote needs. :mod:`write` only carries it out.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
-
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
-from reportgen.render.pptx import fit, flow
-from reportgen.render.pptx.content import SlideContent, bold, read_slide, split_slides
-from reportgen.render.pptx.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
-from reportgen.render.pptx.flow import INSET_X, INSET_Y, Group, Spec
-from reportgen.render.pptx.master import Furniture, LayoutFrame
-from reportgen.render.pptx.model import Decoration, Frame, Para, Picture, SlidePlan, clean
+from reportgen.slides import fit, flow
+from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
+from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
+from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
+from reportgen.slides.frames import Frames, LayoutFrame
+from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan, clean
 from reportgen.templating.theme import Theme
-from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt
+from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 
 TITLE_MIN_ONE_LINE = Pt(24)
 TITLE_MIN = Pt(20)
@@ -31,15 +29,6 @@ TEXT_COLUMN = 0.38
 
 FIGURE_LAYOUTS = {Chart: "chart", Table: "table", TableBlock: "table", Image: "image"}
 TEXT_LAYOUTS = ("bullets", "agenda", "summary", "sources")
-
-
-class Frames(Protocol):
-    """What the planner needs of the master (see :class:`master.Master`)."""
-
-    furniture: Furniture
-    accent_rule: bool
-
-    def frame(self, layout: str) -> LayoutFrame: ...
 
 
 def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePlan]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from reportgen.document.model import Runs
-from reportgen.render.pptx import fit
-from reportgen.render.pptx.model import Para, ParaKind
-from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt, half_pt
+from reportgen.slides import fit
+from reportgen.slides.model import Para, ParaKind
+from reportgen.slides.units import Box, Emu, Inches, Length, Pt, half_pt
 
 INSET_X = Inches(0.1)
 INSET_Y = Inches(0.05)

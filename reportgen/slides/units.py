@@ -1,22 +1,51 @@
 """Lengths as types.
 
-Every length in the deck renderer is a :class:`pptx.util.Length`: an ``int`` of
-EMU (914,400 per inch, 12,700 per point) with ``.pt`` and ``.inches`` views.
-``Pt(12)`` and ``Inches(1)`` make one; arithmetic on two lengths gives a plain
-``int``, so results that are stored are wrapped in ``Emu(...)`` again.
-Font metrics are floats in points only inside :mod:`reportgen.render.pptx.fit`,
-and turn into lengths with :func:`from_pt` as soon as they leave it.
+Every length in a slide plan is a :class:`Length`: an ``int`` of EMU (914,400
+per inch, 12,700 per point) with ``.pt`` and ``.inches`` views, which
+python-pptx takes as it is. ``Pt(12)`` and ``Inches(1)`` make one; arithmetic
+on two lengths gives a plain ``int``, so results that are stored are wrapped in
+``Emu(...)`` again. Font metrics are floats in points only inside
+:mod:`reportgen.slides.fit`, and turn into lengths with :func:`from_pt` as soon
+as they leave it. (Our own type, not python-pptx's, so that planning slides
+never imports the deck writer.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pptx.util import Emu, Inches, Length, Pt
-
 __all__ = ["Box", "Emu", "Inches", "Length", "Pt", "from_pt", "EMU_PER_PT"]
 
 EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+
+
+class Length(int):
+    """A length in EMU."""
+
+    @property
+    def pt(self) -> float:
+        return self / EMU_PER_PT
+
+    @property
+    def inches(self) -> float:
+        return self / EMU_PER_INCH
+
+    @property
+    def emu(self) -> int:
+        return int(self)
+
+
+def Emu(value: float) -> Length:  # noqa: N802 - reads like the unit, as in python-pptx
+    return Length(int(value))
+
+
+def Pt(points: float) -> Length:  # noqa: N802
+    return Length(int(points * EMU_PER_PT))
+
+
+def Inches(inches: float) -> Length:  # noqa: N802
+    return Length(int(inches * EMU_PER_INCH))
 
 
 def from_pt(points: float) -> Length:

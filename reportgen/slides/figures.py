@@ -9,10 +9,10 @@ from PIL import Image as PILImage
 
 from reportgen.document.model import Chart, Image, Run, Runs, Table
 from reportgen.errors import RenderError
-from reportgen.render.pptx import fit
-from reportgen.render.pptx.flow import sizes
-from reportgen.render.pptx.model import Cell, ChartPlan, ImagePlan, TablePlan, clean, clean_runs
-from reportgen.render.pptx.units import Box, Emu, Inches, Length, Pt
+from reportgen.slides import fit
+from reportgen.slides.flow import sizes
+from reportgen.slides.model import Cell, ChartPlan, ImagePlan, TablePlan, clean, clean_runs
+from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 
 CELL_X = Inches(0.08)
 CELL_Y = Inches(0.04)

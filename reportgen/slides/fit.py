@@ -20,7 +20,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reportgen.document.model import LINE_BREAK, Run, Runs, plain
-from reportgen.render.pptx.units import Emu, Length, from_pt
+from reportgen.slides.units import Emu, Length, from_pt
 
 LINE_HEIGHT = 1.2
 """Line pitch as a multiple of the font size; written into every paragraph as exact spacing."""

@@ -1,0 +1,47 @@
+"""The slide geometry a plan is made for: where each layout puts things, and where the furniture goes.
+
+Plain data read from a master by the deck renderer (``render.pptx.master``) and
+handed to the planner through :class:`Frames`, so that planning never needs to
+know how a master is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from reportgen.slides.units import Box
+
+
+@dataclass(frozen=True)
+class LayoutFrame:
+    """Where a layout puts things, for the planner."""
+
+    layout: str
+    master_name: str
+    title: Box
+    title_placeholder: bool
+    bodies: tuple[Box, ...]
+    """The layout's text placeholders (body, subtitle, content), left to right."""
+    content: Box
+    """The area for the slide's content: below the title, above the footer."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Where the slide number and the marking go: the master's footer placeholders."""
+
+    slide: Box
+    number: Box
+    marking: Box
+    logo: Box
+    """Bottom left: where the master puts the date."""
+
+
+class Frames(Protocol):
+    """What the planner needs of the master (the deck renderer's ``Master`` is one)."""
+
+    furniture: Furniture
+    accent_rule: bool
+
+    def frame(self, layout: str) -> LayoutFrame: ...
