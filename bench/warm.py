@@ -1,7 +1,7 @@
 """Warm rebuilds: builds after the first in one process, as watch mode does, whole and per stage.
 
 Builds the pack once to warm imports, fonts and caches, then times RUNS more
-calls of ``reportgen.pack.build_pack`` as watch mode makes them (wall and CPU
+calls of ``reportgen.build.pipeline.build_pack`` as watch mode makes them (wall and CPU
 seconds, the CPU including forked children), in two cases:
 
 - *build*: the input is unchanged (an editor saving twice, a touched file), so
@@ -39,15 +39,15 @@ from typing import Any
 
 import reportgen.render.pdf
 import reportgen.render.pptx  # noqa: F401 - imported before the first build, as watch mode does
-from reportgen.pack import build_pack, default_outline
+from reportgen.build.pipeline import build_pack, default_outline
 
 STAGES: dict[str, list[tuple[str, str]]] = {
-    "load": [("reportgen.pack", "load_outline")],
-    "templates": [("reportgen.pack", "load_set"), ("reportgen.pack", "render")],
-    "parse": [("reportgen.pack", "parse_markdown")],
-    "pdf": [("reportgen.render.pdf", "render_pdf")],
-    "pptx": [("reportgen.render.pptx", "render_pptx")],
-    "write": [("reportgen.pack", "write_all")],
+    "load": [("reportgen.build.pipeline", "load_outline")],
+    "templates": [("reportgen.build.pipeline", "load_set"), ("reportgen.build.pipeline", "render")],
+    "parse": [("reportgen.build.pipeline", "parse_markdown")],
+    "pdf": [("reportgen.render.pdf", "render")],
+    "pptx": [("reportgen.render.pptx", "render")],
+    "write": [("reportgen.build.pipeline", "write_all")],
 }
 """Stage -> the (module, name) lookups build_pack makes for it."""
 

@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from reportgen.outline import load_outline
-    from reportgen.pack import build_pack
+    from reportgen.build.pipeline import build_pack
 
 
 def __getattr__(name: str) -> Any:
@@ -25,7 +25,7 @@ def __getattr__(name: str) -> Any:
 
         return load_outline
     if name == "build_pack":
-        from reportgen.pack import build_pack
+        from reportgen.build.pipeline import build_pack
 
         return build_pack
     raise AttributeError(name)

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from reportgen.errors import Location, ReportgenError, collected_warnings
+from reportgen.render import base as formats_registry
 
 app = typer.Typer(
     help="Turn one outline of an analytical essay into a PDF brief and a PowerPoint deck.",
@@ -20,6 +21,14 @@ app = typer.Typer(
 )
 
 EXIT_USER_ERROR = 2
+
+
+def _formats_help() -> str:
+    listed = "; ".join(f"{fmt.name}: {fmt.output}, {fmt.description}" for fmt in formats_registry.formats().values())
+    return f"Comma-separated formats ({listed}). Default: {','.join(formats_registry.default_formats())}."
+
+
+FORMATS_HELP = _formats_help()
 
 
 def _fail(error: ReportgenError) -> None:
@@ -67,7 +76,7 @@ def build(
         Optional[Path],
         typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
     ] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
+    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Packs to build at once, in separate processes.")] = 1,
     reference_pptx: Annotated[
@@ -75,7 +84,7 @@ def build(
     ] = None,
 ) -> None:
     """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
-    from reportgen.batch import Job, Outcome, build_all
+    from reportgen.build.batch import Job, Outcome, build_all
 
     paths = outlines or [None]
     several = len(paths) > 1
@@ -113,12 +122,12 @@ def watch(
     outline: Annotated[Optional[Path], typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
     template: Annotated[str, typer.Option("--template", "-t", help="Template set: a name or a folder.")] = "default",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated formats: pdf, pptx.")] = "pdf,pptx",
+    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)] = None,
 ) -> None:
     """Rebuild the pack on every save of the outline, the template set or its assets (Ctrl-C stops)."""
-    from reportgen.batch import Job
-    from reportgen.watch import Rebuild
-    from reportgen.watch import watch as watch_pack
+    from reportgen.build.batch import Job
+    from reportgen.build.watch import Rebuild
+    from reportgen.build.watch import watch as watch_pack
 
     def report(rebuild: Rebuild) -> None:
         what = ", ".join(path.name for path in rebuild.changed) or "first build"

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from tools import require_tool
 from readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
 from reportgen.outline import load_outline
-from reportgen.pack import default_outline
+from reportgen.build.pipeline import default_outline
 
 
 

@@ -40,7 +40,7 @@ def test_structure_injection_comes_out_literally(tmp_path):
 
 
 def test_library_api_loads_and_builds(tmp_path):
-    outline = reportgen.load_outline(reportgen.pack.default_outline())
+    outline = reportgen.load_outline(reportgen.build.pipeline.default_outline())
     assert outline.meta.author == "Jane Zhou"
     written = reportgen.build_pack(template="executive", out_dir=tmp_path, formats="pdf")
     assert written == [tmp_path / "brief.pdf"]

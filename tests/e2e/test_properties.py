@@ -18,7 +18,7 @@ from pptx import Presentation
 from readers import deck_texts, pdf_text
 from tools import assert_qpdf_accepts
 from reportgen.errors import ReportgenError
-from reportgen.pack import build_pack
+from reportgen.build.pipeline import build_pack
 
 MARKDOWN_ACTIVE = "*_[]()!&<>\\`~"
 text = st.text(

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from readers import deck_texts, pdf_text
 from tools import assert_qpdf_accepts
 from reportgen.outline import load_outline
-from reportgen.pack import default_outline
+from reportgen.build.pipeline import default_outline
 
 NEW_PRIMARY = "#006B3F"
 NEW_HEADING = "Key judgments for the minister"

@@ -19,7 +19,7 @@ from reportgen.render.pdf.story import StoryBuilder
 from reportgen.render.pdf.styles import Styles
 from reportgen.templating.theme import Theme
 
-__all__ = ["render_pdf"]
+__all__ = ["check_texts", "render", "render_pdf"]
 
 
 def render_pdf(document: Document, theme: Theme) -> bytes:
@@ -31,3 +31,10 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
         blocks = document.blocks
         starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"
         return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)
+
+
+render = render_pdf
+"""The :class:`reportgen.render.base.Renderer` entry point."""
+
+check_texts = fonts.report_missing_glyphs
+"""Characters no configured font can draw are warned about before rendering (the brief would show a blank)."""

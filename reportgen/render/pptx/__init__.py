@@ -15,7 +15,7 @@ from reportgen.slides.plan import plan_deck
 from reportgen.render.pptx.write import write_deck
 from reportgen.templating.theme import Theme
 
-__all__ = ["render_pptx"]
+__all__ = ["render", "render_pptx"]
 
 
 def render_pptx(document: Document, theme: Theme) -> bytes:
@@ -27,3 +27,7 @@ def render_pptx(document: Document, theme: Theme) -> bytes:
     write_deck(master, plans, theme, when)
     set_core_properties(master.prs, document.info, when)
     return package_bytes(master.prs, when)
+
+
+render = render_pptx
+"""The :class:`reportgen.render.base.Renderer` entry point."""

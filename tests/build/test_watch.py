@@ -7,10 +7,10 @@ import threading
 import time
 from pathlib import Path
 
-from reportgen.batch import Job
-from reportgen.watch import Rebuild, watch
+from reportgen.build.batch import Job
+from reportgen.build.watch import Rebuild, watch
 
-SMALL = Path(__file__).resolve().parent / "fixtures" / "small.yaml"
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 
 
 def wait_for(condition, seconds=60.0):

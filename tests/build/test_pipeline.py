@@ -4,26 +4,41 @@ from __future__ import annotations
 
 import os
 import warnings
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
 
 from conftest import MINIMAL
-from reportgen import pack
+from reportgen.build import pipeline as pack
+from reportgen.build import scheduler
 from reportgen.errors import RenderError, ReportgenWarning, collected_warnings
+from reportgen.render import base
+
+
+def wrap_renderers(monkeypatch, wrapper):
+    """Register each built-in format again with ``wrapper(fmt, real_render)`` as its render function."""
+    for name in ("pdf", "pptx"):
+        fmt = base.get(name)
+        real = fmt.load()
+        renderer = SimpleNamespace(render=wrapper(name, real.render), check_texts=getattr(real, "check_texts", None))
+        monkeypatch.setitem(base._registry, name, replace(fmt, load=lambda renderer=renderer: renderer))
 
 
 @pytest.fixture
 def rendered(monkeypatch):
     """The formats rendered, in order (the real renderers still run)."""
     calls: list[str] = []
-    real = pack._render
 
-    def counting(fmt, document, theme):
-        calls.append(fmt)
-        return real(fmt, document, theme)
+    def counting(fmt, real):
+        def render(document, theme):
+            calls.append(fmt)
+            return real(document, theme)
 
-    monkeypatch.setattr(pack, "_render", counting)
+        return render
+
+    wrap_renderers(monkeypatch, counting)
     return calls
 
 
@@ -78,32 +93,37 @@ def test_a_changed_image_file_is_rendered_again(tmp_path, rendered):
     assert rendered[count:] == ["pdf", "pptx"]
 
 
-@pytest.mark.skipif(not pack._can_fork(), reason="needs fork and two cores")
+@pytest.mark.skipif(not scheduler.can_fork(), reason="needs fork and two cores")
 def test_the_forked_deck_build_hands_back_its_warnings_and_errors(tmp_path, monkeypatch):
     outline = tmp_path / "brief.yaml"
     outline.write_text(MINIMAL, encoding="utf-8")
-    real = pack._render
 
-    def warning_deck(fmt, document, theme):
-        if fmt == "pptx":
-            warnings.warn(ReportgenWarning("the deck says hello", field="deck"), stacklevel=1)
-        return real(fmt, document, theme)
+    def warning_deck(fmt, real):
+        def render(document, theme):
+            if fmt == "pptx":
+                warnings.warn(ReportgenWarning("the deck says hello", field="deck"), stacklevel=1)
+            return real(document, theme)
 
-    monkeypatch.setattr(pack, "_rendered_here", False)  # the first pack of a process is built side by side
-    monkeypatch.setattr(pack, "_render", warning_deck)
+        return render
+
+    monkeypatch.setattr(scheduler, "_warm", False)  # the first pack of a process is built side by side
+    wrap_renderers(monkeypatch, warning_deck)
     with collected_warnings() as found:
         written = pack.build_pack(outline, out_dir=tmp_path / "a")
     assert found == ["deck: the deck says hello"]
     assert (tmp_path / "a" / "deck.pptx").read_bytes()[:2] == b"PK"
     assert [path.name for path in written] == ["brief.pdf", "deck.pptx"]
 
-    def failing_deck(fmt, document, theme):
-        if fmt == "pptx":
-            raise RenderError("the deck cannot be drawn", field="deck")
-        return real(fmt, document, theme)
+    def failing_deck(fmt, real):
+        def render(document, theme):
+            if fmt == "pptx":
+                raise RenderError("the deck cannot be drawn", field="deck")
+            return real(document, theme)
 
-    monkeypatch.setattr(pack, "_rendered_here", False)
-    monkeypatch.setattr(pack, "_render", failing_deck)
+        return render
+
+    monkeypatch.setattr(scheduler, "_warm", False)
+    wrap_renderers(monkeypatch, failing_deck)
     with pytest.raises(RenderError, match="the deck cannot be drawn"):
         pack.build_pack(outline, out_dir=tmp_path / "b")
     assert not (tmp_path / "b").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from reportgen import memo
+from reportgen.build import memo
 
 
 def test_bytes_come_back_only_for_an_equal_key(tmp_path):

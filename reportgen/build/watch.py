@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.batch import Job, Outcome, run_job
-from reportgen.pack import default_outline
+from reportgen.build.batch import Job, Outcome, run_job
+from reportgen.build.pipeline import default_outline
 from reportgen.templating.sets import load_set
 from reportgen.errors import Location, OutlineError, ReportgenError
 
@@ -43,8 +43,10 @@ def watch(job: Job, report: Callable[[Rebuild], None], *, stop: threading.Event 
     """Build once, then again after every change, until *stop* is set (or Ctrl-C)."""
     import watchfiles
 
-    import reportgen.render.pdf
-    import reportgen.render.pptx  # noqa: F401 - warm: rebuilds then fork only for large packs
+    from reportgen.render import base
+
+    for name in base.parse_formats(job.formats):
+        base.get(name).load()  # warm: rebuilds then fork only for large packs
 
     def rebuild(changed: tuple[Path, ...]) -> None:
         started = time.perf_counter()

@@ -16,7 +16,7 @@ class Job:
     outline: Path | None
     template: str
     out_dir: Path | None
-    formats: str
+    formats: str | None
     force: bool
     reference_pptx: Path | None = None
     parallel: bool = True
@@ -33,7 +33,7 @@ class Outcome:
 
 def run_job(job: Job) -> Outcome:
     """Build one pack, catching what the user must hear about as text (picklable, so it can run in a worker)."""
-    from reportgen.pack import build_pack
+    from reportgen.build.pipeline import build_pack
 
     outcome = Outcome(job)
     with collected_warnings() as outcome.warnings:
@@ -62,7 +62,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import reportgen.pack  # noqa: F401 - imported once here and inherited by every forked worker; the
+    import reportgen.build.pipeline  # noqa: F401 - imported once here and inherited by every forked worker; the
     # renderers are imported by the workers themselves, side by side
 
     from reportgen.isolate import die_with

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SMALL = Path(__file__).resolve().parent / "fixtures" / "small.yaml"
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 
 
 def test_one_bad_outline_does_not_stop_the_others(tmp_path):
