@@ -6,11 +6,7 @@ import datetime as dt
 import os
 
 from reportgen.errors import RenderError
-
-_MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-}
-
+from reportgen.locale import locale_for
 
 def format_date(value: dt.date | str | None, language: str = "en") -> str:
     """A date as readers of *language* write it (``15 January 2025``, ``2025年1月15日``)."""
@@ -18,15 +14,7 @@ def format_date(value: dt.date | str | None, language: str = "en") -> str:
         return ""
     if isinstance(value, str):
         return value
-    base = language.split("-")[0].lower()
-    if base in ("ja", "zh"):
-        return f"{value.year}年{value.month}月{value.day}日"
-    if base == "ko":
-        return f"{value.year}년 {value.month}월 {value.day}일"
-    months = _MONTHS.get(base)
-    if months is None:
-        return value.isoformat()
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return locale_for(language).format_date(value)
 
 
 UNDATED = dt.date(2000, 1, 1)

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
+from reportgen.locale import locale_for
+
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
@@ -144,15 +146,13 @@ class Theme(Section):
     def for_language(self, language: str) -> Theme:
         """This theme with the words of *language* (``ja-JP`` falls back to ``ja``), and the CJK font as
         body and heading font when the language is Chinese, Japanese or Korean."""
-        base = language.split("-")[0].lower()
-        chosen = self.languages.get(language) or self.languages.get(base)
+        locale = locale_for(language)
+        chosen = self.languages.get(language) or self.languages.get(locale.language)
         words = chosen.model_dump(exclude_none=True) if chosen is not None else {}
         update: dict[str, object] = {}
         if words:
             update["strings"] = self.strings.model_copy(update=words)
-        if base in CJK_LANGUAGES and self.fonts.cjk:
+        if locale.east_asian and self.fonts.cjk:
             update["fonts"] = self.fonts.model_copy(update={"body": self.fonts.cjk, "heading": self.fonts.cjk})
         return self.model_copy(update=update) if update else self
 
-
-CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})

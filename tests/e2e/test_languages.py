@@ -60,6 +60,12 @@ def test_deck_runs_carry_an_east_asian_font(ja_pack):
     assert without == []
 
 
+def test_deck_runs_say_they_are_japanese(ja_pack):
+    deck = Presentation(ja_pack / "deck.pptx")
+    langs = {r._r.find(f"{A}rPr").get("lang") for slide in deck.slides for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs}
+    assert langs == {"ja-JP"}
+
+
 def test_page_furniture_speaks_japanese(ja_pack):
     from pypdf import PdfReader
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
@@ -19,7 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from reportgen.errors import RenderError
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
-from reportgen.templating.theme import CJK_LANGUAGES, Theme
+from reportgen.locale import locale_for
+from reportgen.templating.theme import Theme
 
 BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")
 """Bullets by nesting level: bullet, en dash, middle dot (all in the standard fonts' encoding)."""
@@ -157,8 +158,9 @@ class Styles:
         """Styles for *theme*; a Chinese, Japanese or Korean *language* gets CJK line breaking
         (no line starting with a closing bracket or small kana; Latin words kept whole)."""
         styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme))
-        cjk = language.split("-")[0].lower() in CJK_LANGUAGES
-        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap="CJK" if cjk else None)
+        locale = locale_for(language)
+        word_wrap = "CJK" if locale.line_breaking == "cjk" else None
+        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, rtl=locale.right_to_left)
         return styles
 
     def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
@@ -194,7 +196,7 @@ class Styles:
         return f"{number}." if ordered else BULLET_GLYPHS[min(level, len(BULLET_GLYPHS) - 1)]
 
 
-def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None) -> dict[str, ParagraphStyle]:
+def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, rtl: bool) -> dict[str, ParagraphStyle]:
     s = theme.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
@@ -204,7 +206,7 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         fontSize=s.body,
         leading=body_leading,
         textColor=c.text,
-        alignment=TA_LEFT,
+        alignment=TA_RIGHT if rtl else TA_LEFT,
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,

@@ -9,6 +9,7 @@ python-pptx. :mod:`package` makes the bytes reproducible.
 from __future__ import annotations
 
 from reportgen.document.model import Document
+from reportgen.locale import locale_for
 from reportgen.render.pptx.master import open_master
 from reportgen.render.pptx.package import number_parts_in_order, package_bytes, set_core_properties, timestamp
 from reportgen.slides.plan import plan_deck
@@ -24,7 +25,7 @@ def render_pptx(document: Document, theme: Theme) -> bytes:
     number_parts_in_order(master.prs)
     plans = plan_deck(document, theme, master)
     when = timestamp(document.info)
-    write_deck(master, plans, theme, when)
+    write_deck(master, plans, theme, when, locale_for(document.info.language))
     set_core_properties(master.prs, document.info, when)
     return package_bytes(master.prs, when)
 

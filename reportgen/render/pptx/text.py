@@ -40,12 +40,14 @@ class Style:
     muted: str
     marking: str
     header_text: str
+    lang: str
+    """The language tag every run carries (for spell checking and font choice)."""
 
     @classmethod
-    def of(cls, theme: Theme) -> Style:
+    def of(cls, theme: Theme, locale: Locale) -> Style:
         c = theme.colours
         hexes = [x.lstrip("#").upper() for x in (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)]
-        return cls(theme.fonts.deck_latin, theme.fonts.deck_east_asian, *hexes)
+        return cls(theme.fonts.deck_latin, theme.fonts.deck_east_asian, *hexes, lang=locale.xml_lang)
 
     def colour(self, para: Para, role: str) -> str:
         if role == "title":
@@ -139,7 +141,7 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
                 out.append(f"<a:br>{run_pr(para, style, run, fill_colour)}</a:br>")
             if piece:
                 out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link)}<a:t>{escape(piece)}</a:t></a:r>")
-    out.append(f'<a:endParaRPr lang="en-US" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
+    out.append(f'<a:endParaRPr lang="{style.lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
 
 
 def _link(part, href: str | None) -> str | None:
@@ -154,7 +156,7 @@ def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None) 
     latin = _q(MONO if run.code else style.latin)
     extra = (' strike="sngStrike"' if run.strike else "") + (' u="sng"' if run.href else "")
     # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
-    head = f'<a:rPr lang="en-US" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
+    head = f'<a:rPr lang="{style.lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
     fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/><a:ea typeface={_q(style.east_asian)}/><a:cs typeface={latin}/>'
     hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""
     return head + fonts + hlink + "</a:rPr>"

@@ -25,11 +25,12 @@ from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, Table
 from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
+from reportgen.locale import Locale
 from reportgen.templating.theme import Theme
 
 
-def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime) -> None:
-    style = Style.of(theme)
+def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime, locale: Locale) -> None:
+    style = Style.of(theme, locale)
     notes = _Notes(style)
     for plan in plans:
         _Slide(master, plan, theme, style, when).write(notes)
@@ -74,7 +75,7 @@ class _Notes:
         for r in frame._txBody.iter(qn("a:r")):  # the notes' fonts too, so Japanese notes are not drawn in a fallback
             rpr = r.find(qn("a:rPr"))
             if rpr is None:
-                rpr = etree.SubElement(r, qn("a:rPr"), lang="en-US")
+                rpr = etree.SubElement(r, qn("a:rPr"), lang=self.style.lang)
                 r.insert(0, rpr)
             etree.SubElement(rpr, qn("a:latin"), typeface=self.style.latin)
             etree.SubElement(rpr, qn("a:ea"), typeface=self.style.east_asian)

@@ -15,6 +15,7 @@ from pptx.util import Inches
 
 from reportgen.document.model import Document, plain
 from reportgen.errors import RenderError
+from reportgen.locale import locale_for
 from reportgen.render.pptx import render_pptx
 from reportgen.render.pptx.master import open_master
 from reportgen.slides.plan import plan_deck
@@ -268,7 +269,7 @@ def test_one_pass_package_matches_python_pptx_save(normal, theme):
 
     master = open_master(theme)
     when = timestamp(normal.info)
-    write_deck(master, plan_deck(normal, theme, master), theme, when)
+    write_deck(master, plan_deck(normal, theme, master), theme, when, locale_for("en"))
     set_core_properties(master.prs, normal.info, when)
     saved = io.BytesIO()
     master.prs.save(saved)
