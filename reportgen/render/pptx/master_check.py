@@ -35,6 +35,7 @@ from reportgen.render.pptx.master_clean import clean, references
 from reportgen.render.pptx.master_zip import Archive, refusal
 
 _REPAIR = "open it in PowerPoint and save it again"
+_NEEDS_MASTER = "a reference deck needs a slide master with layouts: View, Slide Master in PowerPoint"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -235,7 +236,7 @@ class _Package:
     def _main(self) -> str:
         mains = [rel for rel in self.rels("") if rel.type.endswith("/officeDocument")]
         if not mains:
-            raise self.refuse("it has no presentation in it: its _rels/.rels names no main part")
+            raise self.refuse("it has no presentation in it: its _rels/.rels names no main part", hint="is it a PowerPoint file?")
         main = mains[0]
         if main.type.startswith(_STRICT):
             raise self.refuse("it is saved as Strict Open XML, which python-pptx cannot read", hint="save it from PowerPoint as a PowerPoint Presentation (.pptx)")
@@ -271,10 +272,10 @@ class _Package:
                     raise self.refuse(f"its part {name} uses {rels[rid].name}, which is not in the file")
         masters = self._related(main, "slideMaster")
         if not list(self.xml[main].iterfind(f"{_P}sldMasterIdLst/{_P}sldMasterId")) or not masters:
-            raise self.refuse("it has no slide master")
+            raise self.refuse("it has no slide master", hint=_NEEDS_MASTER)
         for master in masters:
             if not list(self.xml[master].iterfind(f"{_P}sldLayoutIdLst/{_P}sldLayoutId")):
-                raise self.refuse(f"its slide master {master} has no layouts")
+                raise self.refuse(f"its slide master {master} has no layouts", hint=_NEEDS_MASTER)
             if not self._related(master, "theme"):
                 raise self.refuse(f"its slide master {master} has no theme")
             for layout in self._related(master, "slideLayout"):

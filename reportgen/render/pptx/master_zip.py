@@ -97,7 +97,7 @@ class Archive:
             raise refusal(
                 self.path,
                 "it is password-protected or an old binary .ppt file, not a .pptx",
-                hint="save an unprotected copy as a PowerPoint Presentation (.pptx)",
+                hint="save an unprotected copy as a PowerPoint Presentation",
             )
         if size > MAX_TOTAL:
             raise refusal(self.path, f"the file is {size_text(size)}, over the {size_text(MAX_TOTAL)} a master may hold")
@@ -123,7 +123,7 @@ class Archive:
             twice = next(name for name in self._infos if sum(info.filename == name for info in infos) > 1)
             raise refusal(self.path, f"it holds two parts named {twice}", hint="open it in PowerPoint and save it again")
         if any(info.flag_bits & 0x1 for info in infos):
-            raise refusal(self.path, "its parts are encrypted", hint="save an unprotected copy as a PowerPoint Presentation (.pptx)")
+            raise refusal(self.path, "its parts are encrypted", hint="save an unprotected copy as a PowerPoint Presentation")
         total = sum(info.file_size for info in infos)
         if total > MAX_TOTAL:
             largest = max(infos, key=lambda info: info.file_size)
