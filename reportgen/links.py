@@ -15,9 +15,11 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -60,6 +62,8 @@ def shown(target: str, limit: int = 80) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported when a text first has a link: outline checks stay quick to start
+
     md = MarkdownIt("commonmark", {"html": False}).disable("autolink")  # outline values are escaped: no autolinks
     md.validateLink = lambda url: True  # see every link, so that none is quietly turned into text
     return md
