@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from reportgen.errors import Location, ReportgenWarning
+from reportgen.errors import Location, ReportgenWarning, TemplateError
 from reportgen.render.pptx.master_clean import clean, references
 from reportgen.render.pptx.master_zip import Archive, refusal
 
@@ -118,7 +118,7 @@ class _Package:
         """Whether the main part had a macro-enabled content type (handed on as a plain presentation's)."""
         self.types, self.defaults, self.overrides = self._content_types()
 
-    def refuse(self, reason: str, hint: str | None = _REPAIR) -> Exception:
+    def refuse(self, reason: str, hint: str | None = _REPAIR) -> TemplateError:
         return refusal(self.path, reason, hint)
 
     def cleaned(self) -> SafeMaster:
