@@ -10,9 +10,11 @@ import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
+
+import hostile_masters as hm
 
 REPO = Path(__file__).resolve().parent.parent
 DOC = REPO / "docs" / "bad-inputs.md"
@@ -26,6 +28,13 @@ class Case:
     """Prepares the folder and returns the command-line arguments after 'reportgen'."""
     expected: str
     exit_code: int = 2
+    section: str = ""
+    """The heading it is listed under in docs/bad-inputs.md (none: the first table)."""
+
+
+def section(title: str, *cases: Case) -> list[Case]:
+    """*cases* listed under the heading *title*."""
+    return [replace(case, section=title) for case in cases]
 
 
 def outline(text: str | bytes, *extra: str) -> Callable[[Path], list[str]]:
@@ -73,6 +82,21 @@ def wide_table(folder: Path) -> list[str]:
 def not_a_deck(folder: Path) -> list[str]:
     (folder / "corporate.pptx").write_text("not a PowerPoint file", encoding="utf-8")
     return outline(BASE, "--reference-pptx", "corporate.pptx")(folder)
+
+
+def master(made: Callable[[Path], Path]) -> Callable[[Path], list[str]]:
+    """The small outline built on the reference deck *made* writes (tests/hostile_masters.py)."""
+
+    def write(folder: Path) -> list[str]:
+        made(folder / "corporate.pptx")
+        return outline(BASE, "--reference-pptx", "corporate.pptx")(folder)
+
+    return write
+
+
+def edited(*edits: Callable[[dict[str, bytes]], None]) -> Callable[[Path], Path]:
+    """A master made from the default template by *edits*."""
+    return lambda path: hm.write_master(path, *edits)
 
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -125,7 +149,24 @@ CASES = [
     Case("Template: theme value of the wrong type", template_set("extends: default\nsizes:\n  body: big\n"), "sizes.body"),
     Case("Template: missing logo", template_set("extends: default\nlogo: assets/logo.png\n"), "logo not found: looked for"),
     Case("Template: endless output", template_set("extends: default\n", brief__md__j2="{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}\n"), "characters (a runaway loop?)"),
-]
+] + section(
+    "Hostile masters and links",
+    Case("Master: a zip bomb (a picture of 1 GiB of zeros in a 5 MB file)", master(hm.bomb), "over the limit of 100 MB"),
+    Case("Master: a part that unpacks to more than its entry declares", master(hm.lying_bomb), "is damaged and cannot be unpacked"),
+    Case("Master: 5,001 extra parts", master(edited(hm.too_many_parts)), "over the limit of 5,000"),
+    Case("Master: password-protected", master(hm.password_protected), "it is password-protected"),
+    Case("Master: a linked picture, macros, an OLE object and an ActiveX control (removed, with warnings)", master(edited(hm.hostile)), "removed 1 external link", exit_code=0),
+    Case("Master: a relationship the master's layout list needs is gone", master(edited(hm.dangling_relationship)), "refers to relationship rId1, which the part does not have"),
+    Case("Master: a layout part is missing", master(edited(hm.missing_layout)), "which is not in the file"),
+    Case("Master: no slide master", master(edited(hm.no_slide_master)), "it has no slide master"),
+    Case("Master: a slide master without layouts", master(edited(hm.no_layouts)), "has no layouts"),
+    Case("Master: XML that does not parse", master(edited(hm.broken_xml)), "is not well-formed XML"),
+    Case("Master: no presentation part", master(edited(hm.no_presentation)), "it has no presentation in it"),
+    Case("Links: javascript: in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: javascript:alert(1)")), "sources[0].url: links to 'javascript:alert(1)'"),
+    Case("Links: a disguised scheme in a point's Markdown link", outline(replaced("Alpha point", "'Alpha [point](JaVa&#x09;ScRiPt:alert(1))'")), "which uses the 'javascript:' scheme"),
+    Case("Links: a file: link in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: file:///etc/passwd")), "uses the 'file:' scheme"),
+    Case("Links: a javascript: autolink in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee <javascript:alert(1)>.\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to"),
+)
 
 
 def run(case: Case, folder: Path) -> subprocess.CompletedProcess:
@@ -135,18 +176,21 @@ def run(case: Case, folder: Path) -> subprocess.CompletedProcess:
 
 
 def table() -> str:
-    rows = ["| bad input | what reportgen prints | exit |", "| --- | --- | --- |"]
-    for case in CASES:
-        with tempfile.TemporaryDirectory() as temp:
-            result = run(case, Path(temp))
-        printed = result.stderr.strip() or "(nothing on stderr; the pack is written)"
-        message = " / ".join(printed.splitlines()).replace("|", "\\|").replace(temp, "…")
-        rows.append(f"| {case.name} | `{message}` | {result.returncode} |")
-    return (
+    parts = [
         "# Bad input and what it gets\n\n"
         "Generated by `python tests/bad_inputs.py` from what the command line really prints;\n"
-        "`tests/test_bad_inputs.py` fails when this table is out of date.\n\n" + "\n".join(rows) + "\n"
-    )
+        "`tests/test_bad_inputs.py` fails when this table is out of date.\n"
+    ]
+    for title in dict.fromkeys(case.section for case in CASES):
+        rows = ["| bad input | what reportgen prints | exit |", "| --- | --- | --- |"]
+        for case in (case for case in CASES if case.section == title):
+            with tempfile.TemporaryDirectory() as temp:
+                result = run(case, Path(temp))
+            printed = result.stderr.strip() or "(nothing on stderr; the pack is written)"
+            message = " / ".join(printed.splitlines()).replace("|", "\\|").replace(temp, "…")
+            rows.append(f"| {case.name} | `{message}` | {result.returncode} |")
+        parts.append((f"## {title}\n\n" if title else "") + "\n".join(rows) + "\n")
+    return "\n".join(parts)
 
 
 if __name__ == "__main__":

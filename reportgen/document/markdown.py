@@ -2,7 +2,9 @@
 
 markdown-it-py does the parsing (CommonMark plus pipe tables and
 strikethrough, raw HTML off, ``:::`` containers from mdit-py-plugins); this
-module only walks its syntax tree and builds our blocks and runs.
+module only walks its syntax tree and builds our blocks and runs, after
+checking that every link goes somewhere a document may link to
+(:func:`reportgen.links.link_problem`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
@@ -34,6 +37,7 @@ from reportgen.document.model import (
     TableBlock,
 )
 from reportgen.errors import TemplateError
+from reportgen.links import link_problem
 
 FIGURE_SCHEME = "figure:"
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -46,14 +50,29 @@ _ATTR_PAIR = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.use(container_plugin, name="fenced", validate=lambda params, *args: bool(params.strip()))
+    md.validateLink = lambda url: True  # every link is seen and judged by _check_links, none quietly made text
     return md
 
 
 def parse_markdown(text: str, info: DocumentInfo, figures: dict[str, Figure], *, origin: str = "") -> Document:
     """Parse *text* (what a template rendered) into a Document; *origin* names the template in errors."""
-    root = SyntaxTreeNode(_parser().parse(text))
+    tokens = _parser().parse(text)
+    _check_links(tokens, origin)
+    root = SyntaxTreeNode(tokens)
     reader = _Reader(figures, origin)
     return Document(info=info, blocks=reader.blocks(root.children), figures=figures)
+
+
+def _check_links(tokens: list[Token], origin: str) -> None:
+    """Links (inline, reference and autolinks) may only go to http, https, mailto or #anchor targets."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type != "link_open":
+                continue
+            problem = link_problem(str(child.attrs.get("href", "")))
+            if problem:
+                where = f"line {token.map[0] + 1} of the Markdown the template wrote" if token.map else "the template"
+                raise TemplateError(f"{where} links to {problem}", field=origin or None)
 
 
 def parse_attrs(text: str) -> dict[str, str]:

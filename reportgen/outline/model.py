@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from reportgen.errors import dotted_path
+from reportgen.links import link_problem, links_in
 
 MAX_POINT_DEPTH = 3
 
@@ -36,10 +38,28 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True)]
+def _safe_links(value: str) -> str:
+    """Text may carry inline Markdown, links included: each link's target must be one a document may carry."""
+    for target in links_in(value):
+        problem = link_problem(target)
+        if problem:
+            raise PydanticCustomError("unsafe_link", "links to {problem}", {"problem": problem})
+    return value
+
+
+def _safe_url(value: str) -> str:
+    problem = link_problem(value)
+    if problem:
+        raise PydanticCustomError("unsafe_link", "links to {problem}", {"problem": problem})
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True), AfterValidator(_safe_links)]
 NonEmptyText = Annotated[
-    str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True, min_length=1)
+    str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_links)
 ]
+Url = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True), AfterValidator(_safe_url)]
+"""A link target: http, https, mailto or an #anchor (or, for now, an address with no scheme)."""
 Slug = Annotated[
     str,
     BeforeValidator(_as_text),
@@ -182,7 +202,7 @@ class Source(Strict):
     author: Text = ""
     publisher: Text = ""
     date: Text = ""
-    url: Text = ""
+    url: Url = ""
 
 
 class Outline(Strict):

@@ -80,3 +80,27 @@ def test_unknown_figure_is_a_template_error():
 def test_raw_html_is_text():
     (para,) = parse("<b>bold?</b> & more\n")
     assert isinstance(para, Paragraph) and plain(para.runs) == "<b>bold?</b> & more"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        ("Intro.\n\nSee [the plan](javascript:alert(1)).\n", 3),
+        ("Intro.\n\nSee <JaVaScRiPt:alert(1)>.\n", 3),
+        ("Intro.\n\nSee [the plan][p].\n\n[p]: <java\tscript:alert(1)>\n", 3),
+        ("Intro.\n\n- [share](file:///etc/passwd)\n", 3),
+        ("Intro.\n\n| a |\n| --- |\n| [x](data:text/html,hi) |\n", 5),
+    ],
+    ids=["inline link", "autolink", "reference link", "in a list", "in a table"],
+)
+def test_links_to_refused_schemes_are_template_errors_naming_the_template_and_line(markdown, line):
+    with pytest.raises(TemplateError) as caught:
+        parse_markdown(markdown, INFO, {}, origin="brief.md.j2")
+    message = caught.value.one_line()
+    assert message.startswith(f"brief.md.j2: line {line} of the Markdown the template wrote links to '")
+    assert "scheme (only http, https and mailto links or #anchors are allowed)" in message
+
+
+def test_allowed_links_are_kept():
+    (para,) = parse("[web](https://example.org) [mail](mailto:a@example.org) [here](#sources) [bare](www.example.org/x) <https://example.org/auto>\n")
+    assert [r.href for r in para.runs if r.href] == ["https://example.org", "mailto:a@example.org", "#sources", "www.example.org/x", "https://example.org/auto"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL
 from reportgen.errors import OutlineError
 from reportgen.outline import load_outline
 
@@ -102,3 +103,28 @@ def test_unquoted_yes_and_numbers_stay_text(default_text, write_outline):
 
 def test_missing_file(tmp_path):
     assert "no such outline file" in error_line(tmp_path / "nope.yaml")
+
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line"),
+    [
+        ("    author: Someone", "    author: Someone\n    url: javascript:alert(1)", "sources[0].url", 23),
+        ("    author: Someone", "    author: Someone\n    url: \"JaVa\\tScRiPt:alert(1)\"", "sources[0].url", 23),
+        ("    author: Someone", "    author: Someone\n    url: file:///etc/passwd", "sources[0].url", 23),
+        ("      - Alpha point", "      - 'Alpha [point](javascript:alert(1))'", "sections[0].points[0]", 13),
+        ("    lead: The lead.", "    lead: '[x]: javascript:alert(1)'", "sections[0].lead", 11),
+    ],
+    ids=["source url", "disguised scheme", "file url", "link in a point", "reference definition in a lead"],
+)
+def test_links_to_refused_schemes_name_line_and_field(write_outline, old, new, field, line):
+    assert old in MINIMAL
+    message = error_line(write_outline(MINIMAL.replace(old, new, 1)))
+    assert f"outline.yaml:{line}:" in message and f": {field}: links to '" in message
+    assert "scheme (only http, https and mailto links or #anchors are allowed)" in message
+
+
+@pytest.mark.parametrize("url", ["https://example.org/x", "mailto:desk@example.org", "www.example.org/x", "#glossary"])
+def test_allowed_source_urls_load(write_outline, url):
+    outline = load_outline(write_outline(MINIMAL.replace("    author: Someone", f"    author: Someone\n    url: '{url}'")))
+    assert outline.sources[0].url == url

@@ -3,7 +3,8 @@
 With no reference deck the renderer starts from python-pptx's default template,
 made 16:9 with the placeholders of the master and every layout stretched
 across the wider slide (done once per process, in memory). A reference deck is
-opened as it is, with its own sample slides removed. Layouts are found by name
+checked and cleaned first (:mod:`master_check`: limits, dangerous content, its
+own sample slides left out) and opened from the cleaned copy. Layouts are found by name
 (``theme.deck_layouts`` first, then the usual PowerPoint names), placeholders
 by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
 """
@@ -14,13 +15,14 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lxml import etree
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
-from reportgen.errors import RenderError
+from reportgen.errors import RenderError, ReportgenError
 from reportgen.templating.theme import Theme
+from reportgen.render.pptx.master_check import safe_master
+from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
 
@@ -160,20 +162,20 @@ class Master:
 def open_master(theme: Theme) -> Master:
     if theme.reference_pptx is not None:
         path = theme.reference_pptx
+        data = safe_master(path)  # checked, cleaned and without its sample slides (master_check)
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns, stat.st_size)
         try:
-            prs = Presentation(str(path))
-            _drop_slides(prs)
+            prs = Presentation(io.BytesIO(data))
             if prs.slide_width is None or prs.slide_height is None:
-                raise ValueError("it gives no slide size")
+                raise refusal(path, "it gives no slide size", hint="set a slide size in PowerPoint (Design, Slide Size) and save it again")
             if key not in _CATALOGUES:
                 _CATALOGUES.clear()  # one reference deck at a time is the usual case
                 _CATALOGUES[key] = catalogue(prs)
-        except RenderError:
+        except ReportgenError:
             raise
-        except Exception as exc:  # python-pptx raises zipfile, KeyError, lxml and value errors for a bad file
-            raise RenderError(f"cannot use the reference deck {path}: {type(exc).__name__}: {exc}", field="reference_pptx") from None
+        except Exception:  # noqa: BLE001 - whatever python-pptx trips over, the user gets plain words
+            raise refusal(path, "python-pptx cannot read its slide master or layouts", hint="open it in PowerPoint and save it again") from None
         return Master(prs, _CATALOGUES[key], theme, path.name)
     blob = _wide_default(theme.fonts.deck_latin, theme.fonts.deck_east_asian)
     prs = Presentation(io.BytesIO(blob))
@@ -195,21 +197,6 @@ def catalogue(prs: PresentationType) -> Catalogue:
         for i, layout in enumerate(master.slide_layouts):
             layouts.append(_read_layout(layout.name, (m, i), placeholders(layout._element), master_phs, slide))
     return Catalogue(tuple(layouts), _furniture(prs))
-
-
-def _drop_slides(prs: PresentationType) -> None:
-    """Remove the reference deck's own slides: the sldIdLst entry first, then its relationship."""
-    sld_ids = prs.slides._sldIdLst
-    for sld_id in list(sld_ids):
-        rid = sld_id.rId
-        sld_ids.remove(sld_id)
-        prs.part.drop_rel(rid)
-    pres = prs.part._element
-    for ext in pres.xpath("./p:extLst/p:ext"):
-        if any(etree.QName(child).localname == "sectionLst" for child in ext):
-            ext.getparent().remove(ext)  # sections list the removed slides' ids
-    for cust in pres.xpath("./p:custShowLst"):
-        pres.remove(cust)
 
 
 @lru_cache(maxsize=4)
