@@ -26,6 +26,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
 from reportgen.dates import build_time, format_date
 from reportgen.document.model import DocumentInfo
 from reportgen.errors import RenderError
+from reportgen.render.pdf._internals import LayoutOnlyFrame
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
 from reportgen.render.pdf.inline import clean, text_markup
 from reportgen.render.pdf.styles import Styles
@@ -104,7 +105,7 @@ class BriefDocTemplate(BaseDocTemplate):
 
     def _frame(self, name: str) -> Frame:
         g = self.styles.geometry
-        return _Frame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
+        return LayoutOnlyFrame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def render(self, story: list[Flowable]) -> None:
@@ -212,28 +213,6 @@ def _reportlab_settings(**settings: object) -> Iterator[None]:
     finally:
         for name, value in saved.items():
             setattr(rl_config, name, value)
-
-
-class _Frame(Frame):
-    """A frame that lays flowables out without drawing them on a layout-only canvas."""
-
-    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        if not getattr(canv, "layout_only", False):
-            return super()._add(flowable, canv, trySplit)
-        try:  # shadow the method for this one placement (object.__setattr__: some classes validate setattr)
-            object.__setattr__(flowable, "drawOn", _no_draw)
-        except (AttributeError, TypeError):  # no instance dict: just draw it
-            return super()._add(flowable, canv, trySplit)
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            object.__delattr__(flowable, "drawOn")
-
-    add = _add
-
-
-def _no_draw(*args: object, **kwargs: object) -> None:
-    pass
 
 
 def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:

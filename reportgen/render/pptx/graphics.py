@@ -18,6 +18,7 @@ from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
 from reportgen.templating.theme import Theme
+from reportgen.render.pptx import _internals
 
 _KINDS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}
 
@@ -27,7 +28,7 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 def set_alt_text(shape, text: str) -> None:
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+    _internals.element(shape).xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
 class _ChartData(CategoryChartData):
@@ -72,7 +73,7 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
     chart.font.size = Pt(plan.font_size.pt)
     chart.font.name = style.latin
     chart.font.color.rgb = _rgb(style.text)
-    for rpr in chart._chartSpace.xpath("./c:txPr//a:defRPr"):
+    for rpr in _internals.chart_space(chart).xpath("./c:txPr//a:defRPr"):
         etree.SubElement(rpr, qn("a:ea"), typeface=style.east_asian)
     chart.has_legend = plan.legend
     if plan.legend:
@@ -120,7 +121,7 @@ def _axes(chart, plan: ChartPlan, style: Style, fmt: str, unit: str) -> None:
     category.format.line.color.rgb = _rgb(style.muted)
     category.has_major_gridlines = False
     if plan.label_rotation:
-        txpr = category._element.find(qn("c:txPr"))
+        txpr = _internals.element(category).find(qn("c:txPr"))
         txpr.find(qn("a:bodyPr")).set("rot", str(plan.label_rotation * 60000))
         txpr.find(qn("a:bodyPr")).set("vert", "horz")
     value.has_major_gridlines = True

@@ -25,6 +25,7 @@ from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
+from reportgen.render.pptx import _internals
 
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""
@@ -107,7 +108,7 @@ class Master:
         self.accent_rule = accent_rule
         """Draw our accent rule under titles: only on our own master, never over a corporate one."""
         self.furniture = catalogue.furniture
-        ids = [int(value) for value in prs.slides._sldIdLst.xpath("./p:sldId/@id")]
+        ids = [int(value) for value in _internals.slide_id_list(prs).xpath("./p:sldId/@id")]
         self._next_slide_id = max(ids, default=255) + 1
         self._mapping = dict(theme.deck_layouts)
         unknown = sorted(set(self._mapping) - set(LAYOUTS))
@@ -193,9 +194,9 @@ def catalogue(prs: PresentationType) -> Catalogue:
     slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
     layouts = []
     for m, master in enumerate(prs.slide_masters):
-        master_phs = placeholders(master._element)
+        master_phs = placeholders(_internals.element(master))
         for i, layout in enumerate(master.slide_layouts):
-            layouts.append(_read_layout(layout.name, (m, i), placeholders(layout._element), master_phs, slide))
+            layouts.append(_read_layout(layout.name, (m, i), placeholders(_internals.element(layout)), master_phs, slide))
     return Catalogue(tuple(layouts), _furniture(prs))
 
 
@@ -207,12 +208,12 @@ def _wide_default(latin: str, east_asian: str) -> bytes:
     prs.slide_width, prs.slide_height = WIDE
     parts = [prs.slide_master] + list(prs.slide_master.slide_layouts)
     for part in parts:
-        for xfrm in part._element.xpath(".//a:xfrm"):
+        for xfrm in _internals.element(part).xpath(".//a:xfrm"):
             for tag, attr in (("a:off", "x"), ("a:ext", "cx")):
                 for el in xfrm.xpath(tag):
                     el.set(attr, str(round(int(el.get(attr)) * factor)))
     _restyle_section_header(prs)
-    for rpr in prs.slide_master._element.xpath(".//p:txStyles//a:defRPr"):
+    for rpr in _internals.element(prs.slide_master).xpath(".//p:txStyles//a:defRPr"):
         for tag, face in (("latin", latin), ("ea", east_asian)):
             el = rpr.find(f"{{{_NS['a']}}}{tag}")
             if el is not None:
@@ -227,7 +228,7 @@ def _restyle_section_header(prs: PresentationType) -> None:
     for layout in prs.slide_master.slide_layouts:
         if layout.name != "Section Header":
             continue
-        for sp in layout._element.iterfind(f"{_P}cSld/{_P}spTree/{_P}sp"):
+        for sp in _internals.element(layout).iterfind(f"{_P}cSld/{_P}spTree/{_P}sp"):
             ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
             if ph is None or ph.get("type") not in ("title", "body"):
                 continue
@@ -288,7 +289,7 @@ def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder]
 
 def _furniture(prs: PresentationType) -> Furniture:
     slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
-    master = placeholders(prs.slide_masters[0]._element)
+    master = placeholders(_internals.element(prs.slide_masters[0]))
     band = Inches(0.4)  # where the master has no footer placeholders
     numbers = [ph.box for ph in master if ph.type == "sldNum" and ph.box is not None]
     footers = [ph.box for ph in master if ph.type == "ftr" and ph.box is not None]

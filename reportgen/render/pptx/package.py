@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ContentTypesItem
 
 from reportgen.dates import build_time
 from reportgen.document.model import DocumentInfo
 from reportgen.slides.model import clean
+from reportgen.render.pptx import _internals
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -60,12 +60,12 @@ def package_bytes(prs, when: dt.datetime) -> bytes:
     package = prs.part.package
     parts = list(package.iter_parts())
     entries = {
-        "[Content_Types].xml": serialize_part_xml(_ContentTypesItem.xml_for(parts)),
-        "_rels/.rels": package._rels.xml,
+        "[Content_Types].xml": serialize_part_xml(_internals.content_types_xml(parts)),
+        "_rels/.rels": _internals.package_rels_xml(package),
     }
     for part in parts:
         entries[part.partname.membername] = part.blob
-        if part._rels:
+        if _internals.has_rels(part):
             entries[part.partname.rels_uri.membername] = part.rels.xml
     return _write_zip(entries, when)
 

@@ -27,6 +27,7 @@ from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
 from reportgen.locale import Locale
 from reportgen.templating.theme import Theme
+from reportgen.render.pptx import _internals
 
 
 def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime, locale: Locale) -> None:
@@ -39,11 +40,11 @@ def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.da
 def add_slide(master: Master, layout: str):
     """A new slide on *layout* with no shapes yet (python-pptx would clone every placeholder)."""
     prs = master.prs
-    id_list = prs.slides._sldIdLst
+    id_list = _internals.slide_id_list(prs)
     part = SlidePart.new(PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml"), prs.part.package, master.slide_layout(layout).part)
     # A new slide cannot match an existing relationship: skip python-pptx's scan of them all (n squared).
-    rid = prs.part.rels._add_relationship(RT.SLIDE, part)
-    id_list._add_sldId(id=master.new_slide_id(), rId=rid)
+    rid = _internals.add_relationship(prs.part.rels, RT.SLIDE, part)
+    _internals.add_slide_id(id_list, master.new_slide_id(), rid)
     return part.slide
 
 
@@ -59,7 +60,7 @@ class _Notes:
     def add(self, slide, text: str) -> None:
         if self.prototype is None:
             notes = slide.notes_slide
-            self.prototype = deepcopy(notes._element)
+            self.prototype = deepcopy(_internals.element(notes))
             self.next = int(re.findall(r"\d+", str(notes.part.partname))[-1]) + 1
         else:
             package = slide.part.package
@@ -72,7 +73,7 @@ class _Notes:
             notes = part.notes_slide
         frame = notes.notes_text_frame
         frame.text = text
-        for r in frame._txBody.iter(qn("a:r")):  # the notes' fonts too, so Japanese notes are not drawn in a fallback
+        for r in _internals.text_body(frame).iter(qn("a:r")):  # the notes' fonts too, so Japanese notes are not drawn in a fallback
             rpr = r.find(qn("a:rPr"))
             if rpr is None:
                 rpr = etree.SubElement(r, qn("a:rPr"), lang=self.style.lang)
@@ -89,7 +90,7 @@ class _Slide:
         self.style = style
         self.when = when
         self.slide = add_slide(master, plan.layout)
-        self.tree = ShapeTree(self.slide.shapes._spTree)
+        self.tree = ShapeTree(_internals.shape_tree(self.slide.shapes))
 
     def write(self, notes: _Notes) -> None:
         plan = self.plan

@@ -1,0 +1,43 @@
+"""Every use of reportlab's private internals, each with its reason, in one place.
+
+pyproject.toml pins reportlab below the next minor release after the one these
+were checked against; ``tests/render/test_internals.py`` fails loudly if one of
+them changes.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame
+
+TESTED_VERSIONS = ("4.4", "5.1")
+"""reportlab releases these were checked against (major.minor)."""
+
+
+class LayoutOnlyFrame(Frame):
+    """A frame that lays flowables out without drawing them on a layout-only canvas.
+
+    The brief is laid out twice (the first pass finds the page numbers the
+    contents and "page X of Y" need); drawing nothing on the first pass halves
+    its cost. Platypus has no public hook between placing a flowable and
+    drawing it, so this overrides ``Frame._add``, reportlab's private method
+    that does both.
+    """
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if not getattr(canv, "layout_only", False):
+            return super()._add(flowable, canv, trySplit)
+        try:  # shadow the method for this one placement (object.__setattr__: some classes validate setattr)
+            object.__setattr__(flowable, "drawOn", _no_draw)
+        except (AttributeError, TypeError):  # no instance dict: just draw it
+            return super()._add(flowable, canv, trySplit)
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            object.__delattr__(flowable, "drawOn")
+
+    add = _add
+
+
+def _no_draw(*args: object, **kwargs: object) -> None:
+    pass

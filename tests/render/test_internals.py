@@ -1,0 +1,78 @@
+"""The private internals of python-pptx and reportlab that the renderers use still exist and still behave.
+
+When one of these fails after an upgrade, the message names the function in
+``render/pptx/_internals.py`` or ``render/pdf/_internals.py`` to mend, and the
+version pins in pyproject.toml are what kept the upgrade out until then.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pptx
+import reportlab
+from lxml import etree
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Inches
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.lib.styles import getSampleStyleSheet
+
+from reportgen.render.pdf import _internals as pdf_internals
+from reportgen.render.pptx import _internals as pptx_internals
+
+
+def minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def test_the_installed_versions_are_ones_the_internals_were_checked_against():
+    assert minor(pptx.__version__) in pptx_internals.TESTED_VERSIONS
+    assert minor(reportlab.Version) in pdf_internals.TESTED_VERSIONS
+
+
+def test_python_pptx_internals():
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    assert pptx_internals.element(slide).tag.endswith("}sld")
+    ids = pptx_internals.slide_id_list(prs)
+    assert ids.tag.endswith("}sldIdLst") and len(ids) == 1
+    assert pptx_internals.shape_tree(slide.shapes).tag.endswith("}spTree")
+    box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(2), Inches(1))
+    assert pptx_internals.text_body(box.text_frame).tag.endswith("}txBody")
+    data = CategoryChartData()
+    data.categories = ["a", "b"]
+    data.add_series("s", (1, 2))
+    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), data).chart
+    assert pptx_internals.chart_space(chart).tag.endswith("}chartSpace")
+    other = prs.slides.add_slide(prs.slide_layouts[5])
+    rel_id = pptx_internals.add_relationship(prs.part.rels, RT.SLIDE, other.part)
+    pptx_internals.add_slide_id(ids, 9999, rel_id)
+    assert ids[-1].get("id") == "9999" and ids[-1].get(etree.QName(ids[-1].nsmap["r"], "id").text) == rel_id
+    assert pptx_internals.has_rels(slide.part)
+    assert b"relationships" in pptx_internals.package_rels_xml(prs.part.package)
+    content_types = pptx_internals.content_types_xml(list(prs.part.package.iter_parts()))
+    assert content_types.tag.endswith("}Types")
+
+
+class Counting(Paragraph):
+    drawn = 0
+
+    def drawOn(self, *args, **kwargs):  # noqa: N802 - reportlab's name
+        Counting.drawn += 1
+        return super().drawOn(*args, **kwargs)
+
+
+def test_the_layout_only_frame_places_without_drawing():
+    style = getSampleStyleSheet()["Normal"]
+    canvas = Canvas(io.BytesIO())
+    frame = pdf_internals.LayoutOnlyFrame(0, 0, 300, 300)
+    canvas.layout_only = True
+    assert frame.add(Counting("laid out", style), canvas) == 1
+    assert Counting.drawn == 0
+    canvas.layout_only = False
+    assert frame.add(Counting("drawn", style), canvas) == 1
+    assert Counting.drawn == 1
