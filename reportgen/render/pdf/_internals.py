@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
-TESTED_VERSIONS = ("4.4", "5.1")
+TESTED_VERSIONS = ("5.1",)
 """reportlab releases these were checked against (major.minor)."""
 
 
