@@ -47,7 +47,7 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "parse": [("reportgen.pack", "parse_markdown")],
     "pdf": [("reportgen.render.pdf", "render_pdf")],
     "pptx": [("reportgen.render.pptx", "render_pptx")],
-    "write": [("reportgen.pack", "write_all")],
+    "write": [("reportgen.pack", "write_pack")],
 }
 """Stage -> the (module, name) lookups build_pack makes for it."""
 

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import assemble, manifest, memo
-from reportgen.atomic import write_all
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import Document, DocumentInfo, Figure, Image
 from reportgen.errors import RenderError, ReportgenError, ReportgenWarning, TemplateError
 from reportgen.outline import Outline, load_outline
+from reportgen.pack_folder import write_pack
 from reportgen.templating.env import environment, render
 from reportgen.templating.sets import load_set
 from reportgen.templating.theme import Theme
@@ -257,5 +257,5 @@ def build_pack(
     manifest.check_replaceable(list(targets.values()), force=force)
     rendered = build_formats(prepared, targets, parallel=parallel)
     files = {targets[fmt]: data for fmt, data in rendered.items()}
-    write_all({**files, folder / manifest.MANIFEST: manifest.updated(folder, files)})
+    write_pack(folder, files, force=force)
     return list(files)
