@@ -47,7 +47,7 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "parse": [("reportgen.build.pipeline", "parse_markdown")],
     "pdf": [("reportgen.render.pdf", "render")],
     "pptx": [("reportgen.render.pptx", "render")],
-    "write": [("reportgen.build.pipeline", "write_all")],
+    "write": [("reportgen.build.pipeline", "write_pack")],
 }
 """Stage -> the (module, name) lookups build_pack makes for it."""
 

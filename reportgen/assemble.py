@@ -12,7 +12,7 @@ from typing import Any
 
 from reportgen.document.model import Chart, DocumentInfo, Figure, Image, Series, Table
 from reportgen.outline.model import ChartFigure, ImageFigure, Outline, Source, TableFigure
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 
 def source_credit(source: Source) -> str:

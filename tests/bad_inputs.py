@@ -91,12 +91,25 @@ def master(made: Callable[[Path], Path]) -> Callable[[Path], list[str]]:
         made(folder / "corporate.pptx")
         return outline(BASE, "--reference-pptx", "corporate.pptx")(folder)
 
+
+def pack_folder_with(name: str, make: Callable[[Path], None]) -> Callable[[Path], list[str]]:
+    """A build into ./pack, where *make* puts something that is not a regular file at *name*."""
+
+    def write(folder: Path) -> list[str]:
+        (folder / "pack").mkdir()
+        make(folder / "pack" / name)
+        return outline(BASE, "--out", "pack")(folder)
+
     return write
 
 
 def edited(*edits: Callable[[dict[str, bytes]], None]) -> Callable[[Path], Path]:
     """A master made from the default template by *edits*."""
     return lambda path: hm.write_master(path, *edits)
+
+
+def link_to_dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
 
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -135,6 +148,9 @@ CASES = [
     Case("Text: a 10,000-character point (wrapped and continued)", outline(replaced("Alpha point", "Long sentence here. " * 500)), "", exit_code=0),
     Case("Text: a 2,000-character unbroken token (broken across lines)", outline(replaced("Alpha point", "https://example.org/" + "x" * 2000)), "", exit_code=0),
     Case("Files: output folder that cannot be written", outline(BASE, "--out", "/proc/reportgen-cannot-write"), "cannot write the output"),
+    Case("Files: a named pipe where the deck goes", pack_folder_with("deck.pptx", os.mkfifo), "a named pipe (FIFO) stands where the output file goes"),
+    Case("Files: a link to /dev/zero where the brief goes", pack_folder_with("brief.pdf", link_to_dev_zero), "a symbolic link stands where the output file goes"),
+    Case("Files: a named pipe where the manifest goes", pack_folder_with(".reportgen-manifest.json", os.mkfifo), "a named pipe (FIFO) stands where the manifest goes"),
     Case("Files: font file that does not exist", template_set("extends: default\nfont_files:\n  Mine:\n    regular: assets/nope.ttf\n"), "font file not found: looked for"),
     Case("YAML: an alias that refers to itself", outline(BASE + "loop: &loop [*loop]\n"), "an alias refers to itself"),
     Case("Files: image that is truncated", truncated_image, "is not a readable PNG, JPEG or GIF image"),

@@ -23,7 +23,7 @@ from typing import Any
 
 from reportgen import assemble
 from reportgen.build import manifest, memo, scheduler
-from reportgen.build.atomic import write_all
+from reportgen.build.pack_folder import write_pack
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import DocumentInfo, Figure, Image
 from reportgen.errors import ReportgenError, TemplateError
@@ -31,7 +31,7 @@ from reportgen.outline import Outline, load_outline
 from reportgen.render import base
 from reportgen.templating.env import environment, render
 from reportgen.templating.sets import load_set
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 DEFAULT_OUTLINE = "japan-defense.yaml"
 
@@ -152,5 +152,5 @@ def build_pack(
     manifest.check_replaceable(list(targets.values()), force=force)
     rendered = build_formats(prepared, targets, parallel=parallel)
     files = {targets[fmt]: data for fmt, data in rendered.items()}
-    write_all({**files, folder / manifest.MANIFEST: manifest.updated(folder, files)})
+    write_pack(folder, files, force=force)
     return list(files)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.build.batch import Job, Outcome, run_job
-from reportgen.build.pipeline import default_outline
+from reportgen.build.pack_folder import recover
+from reportgen.build.pipeline import default_outline, output_dir_for
 from reportgen.templating.sets import load_set
 from reportgen.errors import Location, OutlineError, ReportgenError
 
@@ -53,6 +54,7 @@ def watch(job: Job, report: Callable[[Rebuild], None], *, stop: threading.Event 
         outcome = run_job(job)
         report(Rebuild(outcome, time.perf_counter() - started, changed))
 
+    recover(output_dir_for(job.outline or default_outline(), job.out_dir))  # even if the first build fails
     rebuild(())
     output = (job.out_dir or Path("output")).resolve()
     for changes in watchfiles.watch(*watched_paths(job), stop_event=stop, debounce=150, step=50):

@@ -24,7 +24,7 @@ from reportgen.errors import ReportgenError
 
 if TYPE_CHECKING:
     from reportgen.document.model import Document
-    from reportgen.templating.theme import Theme
+    from reportgen.theme import Theme
 
 ENTRY_POINT_GROUP = "reportgen.formats"
 

@@ -15,7 +15,7 @@ from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, 
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
 from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan, clean
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 
 TITLE_MIN_ONE_LINE = Pt(24)
@@ -60,7 +60,7 @@ class _Planner:
         self.document = document
         self.theme = theme
         self.master = master
-        self.body_sizes = flow.sizes(Pt(theme.sizes.slide_body), Pt(min(theme.sizes.slide_body, theme.sizes.slide_body_min)))
+        self.body_sizes = flow.sizes(Pt(theme.deck.sizes.body), Pt(min(theme.deck.sizes.body, theme.deck.sizes.body_min)))
         self.continued = clean(theme.strings.continued)
 
     # -- slides by layout ------------------------------------------------------------------
@@ -82,7 +82,7 @@ class _Planner:
 
     def title_slide(self, content: SlideContent) -> SlidePlan:
         frame = self.master.frame(content.layout)
-        size = Pt(self.theme.sizes.slide_title * 4 / 3)
+        size = Pt(self.theme.deck.sizes.title * 4 / 3)
         title = self.title_frame(content.title, frame, size, inherit=True)
         specs = [Spec(content.lead, "subtitle")] if content.lead else []
         for group in content.flow + content.quotes:
@@ -95,7 +95,7 @@ class _Planner:
 
     def section(self, content: SlideContent) -> SlidePlan:
         frame = self.master.frame("section")
-        title = self.title_frame(content.title, frame, Pt(self.theme.sizes.slide_title * 4 / 3))
+        title = self.title_frame(content.title, frame, Pt(self.theme.deck.sizes.title * 4 / 3))
         specs = [Spec(content.lead, "subtitle")] if content.lead else []
         specs += [s for g in content.flow + content.quotes for s in g]
         box = frame.bodies[0] if frame.bodies else frame.content
@@ -242,7 +242,7 @@ class _Planner:
         master the layout decides both alignment and anchoring."""
         if not runs:
             return None
-        para, _ = fit_title(bold(runs), frame.title, largest or Pt(self.theme.sizes.slide_title))
+        para, _ = fit_title(bold(runs), frame.title, largest or Pt(self.theme.deck.sizes.title))
         role = "title" if frame.title_placeholder else "text"
         if not self.master.accent_rule:  # a corporate master aligns its own titles
             return Frame(role, frame.title, (replace(para, align=None),), anchor=None, name="Title")

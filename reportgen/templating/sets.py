@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from reportgen.errors import Location, TemplateError, dotted_path
 from reportgen.images import image_problem
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
+from reportgen.theme.legacy import migrate
 from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
 
 THEME_FILE = "theme.yaml"
@@ -88,6 +89,7 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
         data, positions = read_yaml(theme_file, what="theme", error=TemplateError)
         if not isinstance(data, dict):
             raise TemplateError("a theme must be a mapping of keys", location=Location(theme_file, 1, 1))
+        data, positions = migrate(data, positions, theme_file)
         layers.append((folder, data, positions))
         parent = data.get("extends")
         if not parent:
@@ -129,9 +131,7 @@ def _merge_theme(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Theme:
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         where = tuple(error["loc"])
-        folder, _, positions = next(
-            (layer for layer in layers if where[:1] in layer[2] or (KEY, where[0]) in layer[2]), layers[0]
-        )
+        folder, _, positions = max(layers, key=lambda layer: _known_depth(layer[2], where))
         message = error["msg"]
         if error["type"] == "extra_forbidden":
             close = difflib.get_close_matches(str(where[-1]), _known_keys(where[:-1]), n=1, cutoff=0.6)
@@ -144,6 +144,15 @@ def _merge_theme(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Theme:
     return theme.model_copy(
         update={"logo_path": _logo(layers), "reference_pptx": _reference(layers), "font_paths": _font_paths(layers)}
     )
+
+
+def _known_depth(positions: Positions, where: tuple[str | int, ...]) -> int:
+    """How much of *where* a layer's file writes (the layer that wrote the most of it is the one to blame;
+    ``max`` keeps the first, the child, among equals)."""
+    for depth in range(len(where), 0, -1):
+        if where[:depth] in positions or (*where[: depth - 1], KEY, where[depth - 1]) in positions:
+            return depth
+    return 0
 
 
 def _asset(folder: Path, positions: Positions, where: tuple[str | int, ...], relative: str, what: str) -> Path:

@@ -86,8 +86,8 @@ def build(tmp_path: Path, outline: Path, master: str) -> Path:
         if master == "renamed":
             theme = tmp_path / "set" / "theme.yaml"
             theme.parent.mkdir()
-            theme.write_text("extends: default\ndeck_layouts:\n" + "".join(
-                f"  {ours}: {RENAMED[theirs]}\n" for ours, theirs in {
+            theme.write_text("extends: default\ndeck:\n  layouts:\n" + "".join(
+                f"    {ours}: {RENAMED[theirs]}\n" for ours, theirs in {
                     "title": "Title Slide", "section": "Section Header", "bullets": "Title and Content", "agenda": "Title and Content",
                     "summary": "Title and Content", "sources": "Title and Content", "two-column": "Two Content", "chart": "Title Only",
                     "table": "Title Only", "image": "Title Only", "quote": "Title Only", "closing": "Title Slide"}.items()))
@@ -139,5 +139,5 @@ def test_a_master_without_a_needed_layout_is_one_clear_line(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert "deck_layouts" in result.stderr
+    assert "deck.layouts" in result.stderr
     assert not (tmp_path / "p").exists()

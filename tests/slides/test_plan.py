@@ -76,7 +76,7 @@ def test_body_sizes_stay_between_the_theme_sizes(stress_plan, theme):
         for frame in plan.frames:
             for para in frame.paras:
                 if para.kind == "bullet" and para.level == 0:
-                    assert Pt(theme.sizes.slide_body_min) <= para.size <= Pt(theme.sizes.slide_body)
+                    assert Pt(theme.deck.sizes.body_min) <= para.size <= Pt(theme.deck.sizes.body)
 
 
 def test_continuation_slides_have_cont_titles_and_repeat_notes(stress_plan):

@@ -24,7 +24,7 @@ from reportgen.document.model import (
     Series,
     Table,
 )
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 
 def runs(text: str) -> tuple[Run, ...]:

@@ -75,12 +75,13 @@ def test_filters_are_documented():
 
 
 def test_every_theme_key_is_documented_with_its_default():
-    from reportgen.templating.theme import Theme
+    from reportgen.theme import Theme
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     theme = Theme()
-    for section in ("page", "colours", "fonts", "sizes", "strings"):
-        group = getattr(theme, section)
+    sections = {"colours": theme.colours, "strings": theme.strings, "brief.page": theme.brief.page, "brief.fonts": theme.brief.fonts,
+                "brief.sizes": theme.brief.sizes, "deck.fonts": theme.deck.fonts, "deck.sizes": theme.deck.sizes}
+    for section, group in sections.items():
         for key in type(group).model_fields:
             value = getattr(group, key)
             shown = ", ".join(value) if isinstance(value, list) else value

@@ -17,7 +17,7 @@ from reportgen.render.pdf.cover import BODY, COVER
 from reportgen.render.pdf.page import build_pdf
 from reportgen.render.pdf.story import StoryBuilder
 from reportgen.render.pdf.styles import Styles
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 __all__ = ["check_texts", "render", "render_pdf"]
 

@@ -21,7 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.errors import Location, RenderError, ReportgenWarning
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
 _WIN_ANSI = frozenset(bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore")) | {"\t", "\n"}
@@ -40,7 +40,7 @@ def register(theme: Theme, *names: str | None) -> None:
     """Register the families that provide *names* (default: the body, heading and mono fonts), with
     bold/italic mappings (missing faces fall back to regular). Only what is used is loaded: the CJK
     font is several megabytes and an English brief rarely needs it."""
-    wanted = [name for name in (names or (theme.fonts.body, theme.fonts.heading, theme.fonts.mono)) if name]
+    wanted = [name for name in (names or (theme.brief.fonts.body, theme.brief.fonts.heading, theme.brief.fonts.mono)) if name]
     for family, faces in theme.font_paths.items():
         if not any(name == family or name.startswith(family + "-") for name in wanted):
             continue
@@ -56,14 +56,14 @@ def register(theme: Theme, *names: str | None) -> None:
 def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source: Path | None = None) -> None:
     """Warn once per character that neither the body font nor the CJK font can draw, naming where it is."""
     register(theme)
-    fonts = [name for name in (theme.fonts.body, theme.fonts.cjk) if name]
-    covered = coverage(theme.fonts.body)
+    fonts = [name for name in (theme.brief.fonts.body, theme.brief.fonts.cjk) if name]
+    covered = coverage(theme.brief.fonts.body)
     reported: set[str] = set()
     for field, text in texts:
         missing = set(text) - covered - reported
-        if missing and theme.fonts.cjk and theme.fonts.cjk != theme.fonts.body and len(fonts) == 2:
-            register(theme, theme.fonts.cjk)
-            covered |= coverage(theme.fonts.cjk)
+        if missing and theme.brief.fonts.cjk and theme.brief.fonts.cjk != theme.brief.fonts.body and len(fonts) == 2:
+            register(theme, theme.brief.fonts.cjk)
+            covered |= coverage(theme.brief.fonts.cjk)
             fonts.append("")  # the CJK font is in *covered* now
             missing -= covered
         for char in missing:
@@ -122,7 +122,7 @@ _fallback: contextvars.ContextVar[_Fallback | None] = contextvars.ContextVar(
 @contextmanager
 def fallback(theme: Theme, body: str) -> Iterator[None]:
     """While rendering, set characters *body* lacks but the theme's CJK font has in the CJK font."""
-    cjk = theme.fonts.cjk
+    cjk = theme.brief.fonts.cjk
     if not cjk or cjk == body:
         yield
         return

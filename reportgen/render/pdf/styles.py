@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportgen.errors import RenderError
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.locale import locale_for
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")
 """Bullets by nesting level: bullet, en dash, middle dot (all in the standard fonts' encoding)."""
@@ -53,7 +53,7 @@ def _check_font(name: str, key: str) -> str:
     except (KeyError, ValueError):
         raise RenderError(
             f"font '{name}' is not available to the PDF renderer",
-            field=f"theme.fonts.{key}",
+            field=f"theme.brief.fonts.{key}",
             hint="list its files under font_files in theme.yaml, or use a standard PDF font (Helvetica, Times-Roman, Courier)",
         ) from None
     return name
@@ -108,13 +108,13 @@ class Fonts:
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Fonts:
-        body = _check_font(theme.fonts.body, "body")
+        body = _check_font(theme.brief.fonts.body, "body")
         return cls(
             body=body,
             bold=font_variant(body, bold=True),
             italic=font_variant(body, italic=True),
-            heading=_check_font(theme.fonts.heading, "heading"),
-            mono=_check_font(theme.fonts.mono, "mono"),
+            heading=_check_font(theme.brief.fonts.heading, "heading"),
+            mono=_check_font(theme.brief.fonts.mono, "mono"),
         )
 
 
@@ -137,8 +137,8 @@ class Geometry:
 
     @classmethod
     def from_theme(cls, theme: Theme) -> Geometry:
-        width, height = PAGE_SIZES[theme.page.size]
-        p = theme.page
+        width, height = PAGE_SIZES[theme.brief.page.size]
+        p = theme.brief.page
         return cls(width, height, mm(p.margin_top_mm), mm(p.margin_bottom_mm), mm(p.margin_left_mm), mm(p.margin_right_mm))
 
 
@@ -197,7 +197,7 @@ class Styles:
 
 
 def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, rtl: bool) -> dict[str, ParagraphStyle]:
-    s = theme.sizes
+    s = theme.brief.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
     body = ParagraphStyle(

@@ -17,7 +17,7 @@ from reportgen.render.pptx.package import normalize_zip
 from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 from reportgen.render.pptx import _internals
 
 _KINDS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}

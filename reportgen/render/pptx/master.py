@@ -5,7 +5,7 @@ made 16:9 with the placeholders of the master and every layout stretched
 across the wider slide (done once per process, in memory). A reference deck is
 checked and cleaned first (:mod:`master_check`: limits, dangerous content, its
 own sample slides left out) and opened from the cleaned copy. Layouts are found by name
-(``theme.deck_layouts`` first, then the usual PowerPoint names), placeholders
+(``theme.deck.layouts`` first, then the usual PowerPoint names), placeholders
 by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
 """
 
@@ -20,7 +20,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
 from reportgen.errors import RenderError, ReportgenError
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
@@ -110,12 +110,12 @@ class Master:
         self.furniture = catalogue.furniture
         ids = [int(value) for value in _internals.slide_id_list(prs).xpath("./p:sldId/@id")]
         self._next_slide_id = max(ids, default=255) + 1
-        self._mapping = dict(theme.deck_layouts)
+        self._mapping = dict(theme.deck.layouts)
         unknown = sorted(set(self._mapping) - set(LAYOUTS))
         if unknown:
             raise RenderError(
-                f"theme.yaml deck_layouts names unknown layout(s) {', '.join(unknown)}",
-                field="deck_layouts",
+                f"theme.yaml deck.layouts names unknown layout(s) {', '.join(unknown)}",
+                field="deck.layouts",
                 hint=f"use one of: {', '.join(LAYOUTS)}",
             )
         self._frames: dict[str, LayoutFrame] = {}
@@ -124,16 +124,16 @@ class Master:
         return [layout.name for layout in self.catalogue.layouts]
 
     def master_layout(self, layout: str) -> MasterLayout:
-        """The template layout that our *layout* uses (theme.deck_layouts first, then the usual names)."""
+        """The template layout that our *layout* uses (theme.deck.layouts first, then the usual names)."""
         available = ", ".join(f"'{name}'" for name in self.layout_names())
         if layout in self._mapping:
             wanted = self._mapping[layout]
             found = self.catalogue.by_name(wanted)
             if found is None:
                 raise RenderError(
-                    f"theme.yaml deck_layouts maps '{layout}' to '{wanted}', but {self.source} has no layout of that name",
-                    field=f"deck_layouts.{layout}",
-                    hint=f"map it in theme.yaml under deck_layouts to one of {available}",
+                    f"theme.yaml deck.layouts maps '{layout}' to '{wanted}', but {self.source} has no layout of that name",
+                    field=f"deck.layouts.{layout}",
+                    hint=f"map it in theme.yaml under deck.layouts to one of {available}",
                 )
             return found
         names = DEFAULT_NAMES.get(layout, ()) + FALLBACK_NAMES
@@ -144,8 +144,8 @@ class Master:
         looked = ", ".join(f"'{n}'" for n in names)
         raise RenderError(
             f"{self.source} has no layout for the '{layout}' slides (looked for {looked})",
-            field="deck_layouts",
-            hint=f"map it in theme.yaml under deck_layouts, e.g. deck_layouts: {{{layout}: <layout name>}}; the master has {available}",
+            field="deck.layouts",
+            hint=f"map it in theme.yaml under deck.layouts, e.g. deck: {{layouts: {{{layout}: <layout name>}}}}; the master has {available}",
         )
 
     def slide_layout(self, layout: str) -> SlideLayout:
@@ -178,7 +178,7 @@ def open_master(theme: Theme) -> Master:
         except Exception:  # noqa: BLE001 - whatever python-pptx trips over, the user gets plain words
             raise refusal(path, "python-pptx cannot read its slide master or layouts", hint="open it in PowerPoint and save it again") from None
         return Master(prs, _CATALOGUES[key], theme, path.name)
-    blob = _wide_default(theme.fonts.deck_latin, theme.fonts.deck_east_asian)
+    blob = _wide_default(theme.deck.fonts.latin, theme.deck.fonts.east_asian)
     prs = Presentation(io.BytesIO(blob))
     if blob not in _DEFAULTS:
         _DEFAULTS[blob] = catalogue(prs)

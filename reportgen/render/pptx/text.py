@@ -18,7 +18,7 @@ from reportgen.slides.fit import LINE_HEIGHT
 from reportgen.slides.flow import INSET_X, INSET_Y
 from reportgen.slides.model import Frame, Para
 from reportgen.render.pptx.xml import qn
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 from reportgen.slides.units import Emu
 
 BULLETS = ("•", "–", "•")
@@ -47,7 +47,7 @@ class Style:
     def of(cls, theme: Theme, locale: Locale) -> Style:
         c = theme.colours
         hexes = [x.lstrip("#").upper() for x in (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)]
-        return cls(theme.fonts.deck_latin, theme.fonts.deck_east_asian, *hexes, lang=locale.xml_lang)
+        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, *hexes, lang=locale.xml_lang)
 
     def colour(self, para: Para, role: str) -> str:
         if role == "title":

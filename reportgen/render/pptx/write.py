@@ -26,7 +26,7 @@ from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
 from reportgen.locale import Locale
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 from reportgen.render.pptx import _internals
 
 

@@ -34,7 +34,7 @@ from reportgen.document.model import (
     TableBlock,
 )
 from reportgen.render.pdf import render_pdf
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 MARKING = "UNCLASSIFIED // FOR TRAINING"
 SECTIONS = ("1. Security environment and threats", "2. Defense strategy", "3. Alliances and partnerships")

@@ -12,7 +12,8 @@ from reportgen.document.model import Chart, Series
 from reportgen.errors import RenderError
 from reportgen.render.pdf.charts import chart_drawing, number_format
 from reportgen.render.pdf.styles import Styles
-from reportgen.templating.theme import Colours, Theme
+from reportgen.theme import Theme
+from reportgen.theme.model import Colours
 
 STYLES = Styles.from_theme(Theme(colours=Colours(chart=["#102030", "#405060"])))
 CATEGORIES = ("FY2022", "FY2023", "FY2024")

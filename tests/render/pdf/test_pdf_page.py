@@ -21,7 +21,8 @@ from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.page import BriefDocTemplate, PageCount, display_date, pdf_date
 from reportgen.render.pdf.story import StoryBuilder
 from reportgen.render.pdf.styles import Styles
-from reportgen.templating.theme import Strings, Theme
+from reportgen.theme import Theme
+from reportgen.theme.model import Strings
 
 INFO = DocumentInfo("Title", date=dt.date(2025, 1, 15), organization="Org", marking="SECRET")
 

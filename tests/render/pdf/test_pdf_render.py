@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from reportgen.document.model import Container, Document, FigureRef, Heading, Paragraph, Quote, Run, TableBlock
 from reportgen.render.pdf import render_pdf
-from reportgen.templating.theme import Page, Theme
+from reportgen.theme import Theme
+from reportgen.theme.brief import BriefOptions, Page
 
 
 def flat(text: str) -> str:
@@ -156,7 +157,7 @@ def test_source_date_epoch_sets_the_creation_date(monkeypatch, make_document) ->
 
 def test_page_size_follows_the_theme(reader: PdfReader, make_document) -> None:
     assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 595, 842]
-    letter = render_pdf(make_document(), Theme(page=Page(size="Letter")))
+    letter = render_pdf(make_document(), Theme(brief=BriefOptions(page=Page(size="Letter"))))
     pages = PdfReader(io.BytesIO(letter)).pages
     assert all([round(float(v)) for v in page.mediabox] == [0, 0, 612, 792] for page in pages)
 

@@ -22,7 +22,7 @@ from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.errors import RenderError
 from reportgen.render.pdf.story import SectionHeading, StoryBuilder
 from reportgen.render.pdf.styles import BULLET_GLYPHS, Styles
-from reportgen.templating.theme import Theme
+from reportgen.theme import Theme
 
 STYLES = Styles.from_theme(Theme())
 

@@ -7,7 +7,8 @@ import pytest
 from reportgen.errors import RenderError
 from reportgen.render.pdf.styles import BULLET_GLYPHS, Styles, font_variant
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
-from reportgen.templating.theme import Fonts, Page, Theme
+from reportgen.theme import Theme
+from reportgen.theme.brief import BriefFonts, BriefOptions, Page
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,7 @@ def test_font_without_family_is_kept() -> None:
 
 
 def test_fonts_come_from_the_theme() -> None:
-    styles = Styles.from_theme(Theme(fonts=Fonts(body="Times-Roman", heading="Times-Bold", mono="Courier")))
+    styles = Styles.from_theme(Theme(brief=BriefOptions(fonts=BriefFonts(body="Times-Roman", heading="Times-Bold", mono="Courier"))))
     assert (styles.fonts.body, styles.fonts.bold, styles.fonts.italic) == ("Times-Roman", "Times-Bold", "Times-Italic")
     assert styles["h1"].fontName == "Times-Bold"
     assert styles["table_header"].fontName == "Times-Bold"
@@ -43,8 +44,8 @@ def test_fonts_come_from_the_theme() -> None:
 
 def test_unknown_font_is_a_render_error_naming_the_field() -> None:
     with pytest.raises(RenderError) as info:
-        Styles.from_theme(Theme(fonts=Fonts(body="NoSuchFont")))
-    assert info.value.field == "theme.fonts.body"
+        Styles.from_theme(Theme(brief=BriefOptions(fonts=BriefFonts(body="NoSuchFont"))))
+    assert info.value.field == "theme.brief.fonts.body"
 
 
 def test_units() -> None:
@@ -55,7 +56,7 @@ def test_units() -> None:
 
 
 def test_geometry_from_theme_margins() -> None:
-    g = Styles.from_theme(Theme(page=Page(size="Letter", margin_left_mm=25.4, margin_right_mm=12.7))).geometry
+    g = Styles.from_theme(Theme(brief=BriefOptions(page=Page(size="Letter", margin_left_mm=25.4, margin_right_mm=12.7)))).geometry
     assert (g.page_width, g.page_height) == (612, 792)
     assert g.frame_width == pytest.approx(612 - 72 - 36)
 
@@ -65,7 +66,7 @@ def test_body_text_never_leaves_widows_or_orphans_and_headings_keep_with_next() 
     assert styles["body"].allowWidows == 0 and styles["body"].allowOrphans == 0
     for name in ("h1", "h2", "h3", "figure_label"):
         assert styles[name].keepWithNext == 1, name
-    assert styles["h1"].fontSize == Theme().sizes.h1
+    assert styles["h1"].fontSize == Theme().brief.sizes.h1
     assert styles["h1"].textColor.hexval().upper() == "0X" + Theme().colours.primary[1:].upper()
 
 

@@ -8,7 +8,8 @@ from reportlab.platypus import Paragraph
 
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import PAD_X, column_widths, data_table
-from reportgen.templating.theme import Colours, Theme
+from reportgen.theme import Theme
+from reportgen.theme.model import Colours
 
 
 def widths(cells: list[list[str]], available: float = 400) -> list[float]:

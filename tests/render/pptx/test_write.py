@@ -128,8 +128,8 @@ def test_runs_carry_latin_and_east_asian_typefaces_and_explicit_fit(stress_deck,
     assert japanese
     for run in runs:
         rpr = run._r.find(f"{A}rPr")
-        assert rpr.find(f"{A}latin").get("typeface") == theme.fonts.deck_latin
-        assert rpr.find(f"{A}ea").get("typeface") == theme.fonts.deck_east_asian
+        assert rpr.find(f"{A}latin").get("typeface") == theme.deck.fonts.latin
+        assert rpr.find(f"{A}ea").get("typeface") == theme.deck.fonts.east_asian
         assert rpr.get("sz")
     for shape in slide.shapes:
         if shape.has_text_frame and shape.name not in ("Accent Rule", "Quote Bar"):
@@ -225,7 +225,7 @@ def test_renamed_reordered_layouts_are_found_through_deck_layouts(tmp_path, norm
     path = _reference(tmp_path, rename, reverse=True)
     mapping = {"title": "Cover", "closing": "Cover", "bullets": "Content", "agenda": "Content", "summary": "Content",
                "sources": "Content", "section": "Divider", "two-column": "Split", "chart": "Heading", "table": "Heading", "quote": "Heading"}
-    data = render_pptx(normal, theme.model_copy(update={"reference_pptx": path, "deck_layouts": mapping}))
+    data = render_pptx(normal, theme.model_copy(update={"reference_pptx": path, "deck": theme.deck.model_copy(update={"layouts": mapping})}))
     prs = open_deck(data)
     layouts = [s.slide_layout.name for s in prs.slides]
     assert layouts == ["Cover", "Content", "Divider", "Content", "Heading", "Heading", "Split", "Heading", "Content", "Content", "Cover"]
@@ -242,15 +242,15 @@ def test_missing_layout_names_the_layout_and_the_fix(tmp_path, normal, theme):
         render_pptx(normal, theme.model_copy(update={"reference_pptx": path}))
     message = str(caught.value)
     assert "'section'" in message and "Section Header" in message
-    assert "map it in theme.yaml under deck_layouts" in message
-    mapped = theme.model_copy(update={"reference_pptx": path, "deck_layouts": {"section": "Nope"}})
+    assert "map it in theme.yaml under deck.layouts" in message
+    mapped = theme.model_copy(update={"reference_pptx": path, "deck": theme.deck.model_copy(update={"layouts": {"section": "Nope"}})})
     with pytest.raises(RenderError, match="maps 'section' to 'Nope'"):
         render_pptx(normal, mapped)
 
 
 def test_unknown_deck_layout_key_is_an_error(normal, theme):
     with pytest.raises(RenderError, match="bulets"):
-        render_pptx(normal, theme.model_copy(update={"deck_layouts": {"bulets": "Title and Content"}}))
+        render_pptx(normal, theme.model_copy(update={"deck": theme.deck.model_copy(update={"layouts": {"bulets": "Title and Content"}})}))
 
 
 def test_titles_and_bodies_use_the_planned_text(normal_deck):
@@ -330,7 +330,7 @@ def test_links_and_code(figures_deck):
 def test_notes_runs_name_both_typefaces(normal_deck, theme):
     notes = open_deck(normal_deck).slides[3].notes_slide.notes_text_frame
     runs = [r for p in notes.paragraphs for r in p.runs]
-    assert runs and all(r._r.find(f"{A}rPr/{A}ea").get("typeface") == theme.fonts.deck_east_asian for r in runs)
+    assert runs and all(r._r.find(f"{A}rPr/{A}ea").get("typeface") == theme.deck.fonts.east_asian for r in runs)
 
 
 def test_chart_without_matching_data_is_a_render_error(normal, theme):

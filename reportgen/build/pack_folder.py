@@ -1,0 +1,32 @@
+"""The one place a pack is written: under the folder's lock, checked again, journaled, manifest included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.build import journal, manifest
+from reportgen.build.write_errors import folder_error
+
+
+def write_pack(folder: Path, files: dict[Path, bytes], *, force: bool = False) -> list[Path]:
+    """Replace the pack in *folder* with *files* and their manifest, as one unit; return the files written.
+
+    The check against the manifest runs again under the lock: another build may have written the
+    folder while this one rendered.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise folder_error(exc, folder) from None
+    with journal.settled(folder):
+        manifest.refuse_foreign(list(files), force=force)
+        record = manifest.updated(folder, files, force=force)
+        journal.replace_all({**files, folder / manifest.MANIFEST: record})
+    return list(files)
+
+
+def recover(folder: Path) -> None:
+    """Put *folder* back to one whole pack if a build crashed while replacing it (nothing to do otherwise)."""
+    if folder.is_dir():
+        with journal.settled(folder):
+            pass

@@ -1,0 +1,49 @@
+"""The brief's own theme keys (``brief:`` in theme.yaml): its page, fonts and type sizes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from reportgen.theme.common import Section
+
+
+class Page(Section):
+    size: Literal["A4", "Letter"] = "A4"
+    margin_top_mm: float = Field(22, ge=5, le=60)
+    margin_bottom_mm: float = Field(22, ge=5, le=60)
+    margin_left_mm: float = Field(22, ge=5, le=60)
+    margin_right_mm: float = Field(22, ge=5, le=60)
+
+
+class BriefFonts(Section):
+    """Fonts the PDF embeds.
+
+    Families listed in ``font_files`` (embedded as subsets) or the standard PDF
+    fonts (Helvetica, Times-Roman, Courier). ``cjk`` is used for text in
+    Chinese, Japanese or Korean, for the whole brief when the outline's
+    language is one of them, and for any character the body font lacks.
+    """
+
+    body: str = "Helvetica"
+    heading: str = "Helvetica-Bold"
+    mono: str = "Courier"
+    cjk: str | None = None
+
+
+class BriefSizes(Section):
+    """Type sizes in points."""
+
+    body: float = Field(10.5, ge=6, le=18)
+    h1: float = Field(16, ge=8, le=40)
+    h2: float = Field(12.5, ge=8, le=30)
+    h3: float = Field(11, ge=6, le=24)
+    small: float = Field(8, ge=5, le=14)
+    title: float = Field(30, ge=12, le=60)
+
+
+class BriefOptions(Section):
+    page: Page = Page()
+    fonts: BriefFonts = BriefFonts()
+    sizes: BriefSizes = BriefSizes()

@@ -1,0 +1,30 @@
+"""The deck's own theme keys (``deck:`` in theme.yaml): the fonts it names, its type sizes, layout names."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from reportgen.theme.common import Section
+
+
+class DeckFonts(Section):
+    """Fonts the deck names; PowerPoint resolves them on the viewer's machine."""
+
+    latin: str = "Arial"
+    east_asian: str = "Yu Gothic"
+
+
+class DeckSizes(Section):
+    """Type sizes in points: the title's, the body's, and the smallest the body may shrink to
+    (a floor above the body size is the body size)."""
+
+    title: float = Field(30, ge=14, le=54)
+    body: float = Field(24, ge=12, le=40)
+    body_min: float = Field(18, ge=10, le=40)
+
+
+class DeckOptions(Section):
+    fonts: DeckFonts = DeckFonts()
+    sizes: DeckSizes = DeckSizes()
+    layouts: dict[str, str] = Field(default_factory=dict)
+    """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""

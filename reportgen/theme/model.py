@@ -1,0 +1,126 @@
+"""The theme: a template set's look, common keys first, then one section per format.
+
+Common keys (colours, words, font files, logo) are read by every format; the
+``brief`` and ``deck`` sections (:mod:`reportgen.theme.brief`,
+:mod:`reportgen.theme.deck`) hold what only one format reads. A theme file may
+give only some keys; the rest come from the parent set's theme and finally
+from the defaults declared here. Keys of the older flat layout are moved to
+their new place by :mod:`reportgen.theme.legacy` as the file is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, create_model, field_validator
+
+from reportgen.locale import locale_for
+from reportgen.theme.brief import BriefOptions
+from reportgen.theme.common import Colour, Section
+from reportgen.theme.deck import DeckOptions
+
+
+def _page_of_formats(value: str | None) -> str | None:
+    """``page_of`` may use only ``{page}`` and ``{pages}``."""
+    if value is None:
+        return value
+    try:
+        value.format(page=1, pages=2)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        raise ValueError("may use only {page} and {pages}") from None
+    return value
+
+
+class Colours(Section):
+    primary: Colour = "#1B365D"
+    accent: Colour = "#B5121B"
+    text: Colour = "#1F2328"
+    muted: Colour = "#5F6B7A"
+    rule: Colour = "#C9D1DB"
+    box_fill: Colour = "#EEF2F7"
+    table_header_fill: Colour = "#1B365D"
+    table_header_text: Colour = "#FFFFFF"
+    table_stripe: Colour = "#F5F7FA"
+    marking: Colour = "#B5121B"
+    chart: list[Colour] = Field(
+        default_factory=lambda: ["#1B365D", "#B5121B", "#5B8DB8", "#E0A526", "#6B8E23", "#7A5C99"],
+        min_length=1,
+    )
+
+
+class FontFaces(Section):
+    """The TrueType files of one family, relative to the template set's folder."""
+
+    regular: str
+    bold: str | None = None
+    italic: str | None = None
+    bold_italic: str | None = None
+
+
+class Strings(Section):
+    """Words the renderers draw themselves (page furniture, figure labels)."""
+
+    _page_of = field_validator("page_of")(_page_of_formats)
+
+    page_of: str = "Page {page} of {pages}"
+    figure: str = "Figure"
+    table: str = "Table"
+    source: str = "Source"
+    continued: str = "(cont.)"
+    contents: str = "Contents"
+    bottom_line: str = "Bottom line up front"
+    agenda: str = "Agenda"
+    sources: str = "Sources"
+    glossary: str = "Glossary"
+    term: str = "Term"
+    meaning: str = "Meaning"
+    questions: str = "Questions and discussion"
+    see: str = "See"
+
+
+class _Words(Section):
+    _page_of = field_validator("page_of", check_fields=False)(_page_of_formats)
+
+
+LanguageStrings: Any = create_model(
+    "LanguageStrings", __base__=_Words, **{name: (str | None, None) for name in Strings.model_fields}
+)
+"""The words of one language: any of the ``strings`` keys, checked as ``strings`` are when the set loads."""
+
+
+class Theme(Section):
+    name: str = "default"
+    description: str = ""
+    extends: str | None = None
+    colours: Colours = Colours()
+    strings: Strings = Strings()
+    languages: dict[str, LanguageStrings] = Field(default_factory=dict)
+    """Per-language words (``ja: {page_of: ...}``) that replace ``strings`` for outlines in that language."""
+    font_files: dict[str, FontFaces] = Field(default_factory=dict)
+    logo: str | None = None
+    brief: BriefOptions = BriefOptions()
+    deck: DeckOptions = DeckOptions()
+
+    logo_path: Path | None = Field(default=None, exclude=True)
+    """The logo resolved against the set that named it; filled in by the loader."""
+    reference_pptx: Path | None = Field(default=None, exclude=True)
+    """The set's corporate master, if it has one; filled in by the loader."""
+    font_paths: dict[str, dict[str, Path]] = Field(default_factory=dict, exclude=True)
+    """``font_files`` resolved to absolute paths (family -> face -> file); filled in by the loader."""
+
+    def for_language(self, language: str) -> Theme:
+        """This theme with the words of *language* (``ja-JP`` falls back to ``ja``), and the CJK font as
+        body and heading font when the language is Chinese, Japanese or Korean."""
+        locale = locale_for(language)
+        chosen = self.languages.get(language) or self.languages.get(locale.language)
+        words = chosen.model_dump(exclude_none=True) if chosen is not None else {}
+        update: dict[str, object] = {}
+        if words:
+            update["strings"] = Strings.model_validate({**self.strings.model_dump(), **words})
+        fonts = self.brief.fonts
+        if locale.east_asian and fonts.cjk:
+            east_asian = fonts.model_copy(update={"body": fonts.cjk, "heading": fonts.cjk})
+            update["brief"] = self.brief.model_copy(update={"fonts": east_asian})
+        return self.model_copy(update=update) if update else self
+
