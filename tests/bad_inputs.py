@@ -91,6 +91,8 @@ def master(made: Callable[[Path], Path]) -> Callable[[Path], list[str]]:
         made(folder / "corporate.pptx")
         return outline(BASE, "--reference-pptx", "corporate.pptx")(folder)
 
+    return write
+
 
 def pack_folder_with(name: str, make: Callable[[Path], None]) -> Callable[[Path], list[str]]:
     """A build into ./pack, where *make* puts something that is not a regular file at *name*."""
@@ -162,7 +164,7 @@ CASES = [
     Case("Template: misspelled variable", template_set("extends: default\n", brief__md__j2="# {{ meta.titel }}\n"), "meta has no field 'titel'; did you mean 'title'?"),
     Case("Template: syntax error", template_set("extends: default\n", brief__md__j2="{% for x in %}\n"), "template syntax error"),
     Case("Template: unknown theme key", template_set("extends: default\ncolors:\n  primary: '#000000'\n"), "unknown theme key 'colors'"),
-    Case("Template: theme value of the wrong type", template_set("extends: default\nsizes:\n  body: big\n"), "sizes.body"),
+    Case("Template: theme value of the wrong type", template_set("extends: default\nbrief:\n  sizes:\n    body: big\n"), "brief.sizes.body"),
     Case("Template: missing logo", template_set("extends: default\nlogo: assets/logo.png\n"), "logo not found: looked for"),
     Case("Template: endless output", template_set("extends: default\n", brief__md__j2="{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}\n"), "characters (a runaway loop?)"),
 ] + section(
