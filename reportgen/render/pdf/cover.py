@@ -9,19 +9,29 @@ colour band, logo and markings) is drawn by the cover page template in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table
 from reportlab.platypus.flowables import TopPadder
 
-from reportgen.document.model import Container, Heading
+from reportgen.document.model import Block, Container, Document, Heading, Runs
 from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.inline import text_markup
+from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
 
-if TYPE_CHECKING:
-    from reportgen.render.pdf.story import StoryBuilder
+
+class StoryParts(Protocol):
+    """What the cover needs of the story it opens (``story.StoryBuilder`` is one): its styles,
+    the document, inline markup and the flowables of any other block."""
+
+    styles: Styles
+    document: Document
+
+    def markup(self, runs: Runs) -> str: ...
+
+    def block(self, block: Block, width: float) -> list[Flowable]: ...
 
 COVER = "cover"
 BODY = "body"
@@ -31,7 +41,7 @@ TITLE_AT = 0.30
 """Where the title starts, as a fraction of the page height from the top."""
 
 
-def cover_flowables(container: Container, builder: StoryBuilder, *, first: bool) -> list[Flowable]:
+def cover_flowables(container: Container, builder: StoryParts, *, first: bool) -> list[Flowable]:
     styles = builder.styles
     geometry = styles.geometry
     width = geometry.frame_width
@@ -70,7 +80,7 @@ def cover_flowables(container: Container, builder: StoryBuilder, *, first: bool)
     return story
 
 
-def masthead_flowables(container: Container, builder: StoryBuilder) -> list[Flowable]:
+def masthead_flowables(container: Container, builder: StoryParts) -> list[Flowable]:
     """A title block at the top of the first page: title, subtitle, one meta line, accent rule."""
     styles = builder.styles
     story: list[Flowable] = []
