@@ -88,7 +88,7 @@ CASES = [
     Case("YAML: duplicate key", outline(replaced("  author:", "  date: 2024-01-01\n  author:")), "duplicate key 'date'"),
     Case("YAML: aliases expanding without bound", outline(BOMB), "aliases expanding without bound"),
     Case("Model: unknown key, near miss", outline(replaced("  author:", "  autor:")), "did you mean 'author'?"),
-    Case("Model: wrong type", outline(replaced("keywords: [alpha, beta]", "keywords: {a: b}")), "meta.keywords: Input should be a valid list"),
+    Case("Model: wrong type", outline(replaced("keywords: [alpha, beta]", "keywords: {a: b}")), "meta.keywords: must be a list of keywords, not a mapping"),
     Case("Model: empty required field", outline(replaced("title: A small brief", "title: ''")), "meta.title: must not be empty"),
     Case("Model: duplicate id", outline(replaced("id: two", "id: one")), "duplicate section id 'one'"),
     Case("Model: unknown source", outline(replaced("source: src", "source: srcc")), "unknown source 'srcc' (known: src)"),

@@ -31,7 +31,7 @@ def test_validate_reports_valid(tmp_path):
     ("mutation", "expected"),
     [
         (lambda t: t.replace("source: src", "source: nope"), "o.yaml:15:17: sections[0].points[1].source: unknown source 'nope'"),
-        (lambda t: t.replace("  author:", "  autor:"), "o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)"),
+        (lambda t: t.replace("  author:", "  autor:", 1), "o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)"),
         (lambda t: t.replace("  title: A small brief", "\ttitle: x"), "o.yaml:2:1: YAML syntax error"),
         (lambda t: "", "o.yaml:1:1: the outline file is empty"),
     ],
