@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -170,6 +171,24 @@ def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file
         loaded = load_outline(outline)
         points = sum(len(section.points) for section in loaded.sections)
         print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
+
+    _run(action)
+
+
+class SchemaName(str, Enum):
+    outline = "outline"
+    theme = "theme"
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="Whose schema: an outline's or a template set's theme.yaml.")] = SchemaName.outline,
+) -> None:
+    """Print the JSON Schema of the outline (or of theme.yaml), for editors that check YAML as you type."""
+    from reportgen.schema import schema_text
+
+    def action() -> None:
+        sys.stdout.write(schema_text(name.value))
 
     _run(action)
 

@@ -16,7 +16,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_help_everywhere(tmp_path):
-    for args in ([], ["build"], ["validate"], ["templates"], ["templates", "copy"]):
+    for args in ([], ["build"], ["validate"], ["watch"], ["schema"], ["templates"], ["templates", "copy"]):
         result = run(*args, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "Usage" in result.stdout, args
 
@@ -56,3 +56,29 @@ def test_unknown_format_is_one_line(tmp_path):
     (tmp_path / "o.yaml").write_text(MINIMAL)
     result = run("build", "o.yaml", "--format", "docx", cwd=tmp_path)
     assert result.returncode == 2 and "unknown format 'docx'" in result.stderr
+
+
+def test_watch_takes_every_option_build_takes(tmp_path):
+    build, watch = (run(command, "--help", cwd=tmp_path).stdout for command in ("build", "watch"))
+    for option in ("--template", "--out", "--format", "--force", "--reference-pptx"):
+        assert option in build and option in watch, option
+
+
+def test_validate_prints_every_error_one_line_each(tmp_path):
+    text = MINIMAL.replace("  author:", "  autor:", 1).replace("source: src", "source: nope").replace("    lead:", "    laed:")
+    (tmp_path / "o.yaml").write_text(text)
+    result = run("validate", "o.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "reportgen: error: o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)",
+        "reportgen: error: o.yaml:11:5: sections[0].laed: unknown key 'laed' (did you mean 'lead'?)",
+        "reportgen: error: o.yaml:15:17: sections[0].points[1].source: unknown source 'nope' (known: src)",
+    ]
+
+
+def test_validate_prints_warnings(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL.replace("  marking:", "  language: kr\n  marking:"))
+    result = run("validate", "o.yaml", cwd=tmp_path)
+    assert result.returncode == 0 and "valid" in result.stdout
+    assert result.stderr.startswith("reportgen: warning: o.yaml:5:13: meta.language: no built-in words for the language 'kr'")
+    assert result.stderr.rstrip().endswith("(did you mean 'ko'?)")
