@@ -64,14 +64,10 @@ def _model_errors(details: list[ErrorDetails], positions: Positions, path: Path)
     """Pydantic's errors as ours. A required key reported missing beside an unknown key that is its
     near miss (``titel:``) is one mistake, reported once: as the unknown key, with the suggestion."""
     worded = [_worded(detail, positions) for detail in details]
-    misspelt = {
-        (where[:-1], hint.removeprefix("did you mean '").removesuffix("'?"))
-        for kind, where, wording, _ in worded
-        if kind == "extra_forbidden" and (hint := wording.hint or "").startswith("did you mean")
-    }
+    misspelt = {(*where[:-1], wording.meant) for _, where, wording, _ in worded if wording.meant is not None}
     errors: list[OutlineError] = []
     for kind, where, wording, at_key in worded:
-        if kind == "missing" and (where[:-1], where[-1]) in misspelt:
+        if kind == "missing" and where in misspelt:
             continue
         key_position = positions.get((*where[:-1], KEY, where[-1])) if at_key and where else None
         location = Location(path, *key_position) if key_position else position_of(path, positions, where)

@@ -1,9 +1,9 @@
 """Pydantic's errors in the project's words: one table from error type to the message and the fix.
 
-Every error type the outline model can raise is in :data:`MESSAGES`; the
-model's own errors (``series_length`` and the like) are worded where they are
-raised and get their hint here. A type missing from the table still reads in
-plain words (:func:`wording`), never in pydantic's.
+Every error type the outline's models can raise is in :data:`MESSAGES`, the
+models' own (``series_length`` and the like) too: they get their fix here, and
+those whose message depends on counts are worded here. A type missing from the
+table still reads in plain words (:func:`wording`), never in pydantic's.
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ class Wording:
     hint: str | None = None
     inside: tuple[str | int, ...] = ()
     """Where inside the value the error really is (a figure's ``("type",)``, a table's ``("rows", 2)``)."""
+    meant: str | None = None
+    """For an unknown key, the known key it is a near miss of."""
 
 
 def _empty(value: Any) -> bool:
@@ -118,7 +120,7 @@ def _unknown_key(problem: Problem) -> Wording:
     key = problem.field
     close = difflib.get_close_matches(key, problem.known_keys, n=1, cutoff=0.6)
     if close:
-        return Wording(f"unknown key '{key}'", f"did you mean '{close[0]}'?")
+        return Wording(f"unknown key '{key}'", f"did you mean '{close[0]}'?", meant=close[0])
     return Wording(f"unknown key '{key}'", f"known keys: {', '.join(problem.known_keys)}" if problem.known_keys else None)
 
 

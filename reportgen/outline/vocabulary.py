@@ -101,7 +101,7 @@ def closest_language(given: str) -> str | None:
         close = difflib.get_close_matches(language, list(_MISTAKEN_LANGUAGES), n=1, cutoff=0.75)
         meant = _MISTAKEN_LANGUAGES[close[0]] if close else None
     if meant is None and language in builtin and text != given.strip():
-        meant = language
+        meant = language  # the language was right, only the separator not: en_US -> en-US
     if meant is None or meant not in builtin:
         return None
     suggestion = f"{meant}-{rest}" if rest else meant
