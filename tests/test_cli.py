@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,27 @@ def test_validate_prints_warnings(tmp_path):
     assert result.returncode == 0 and "valid" in result.stdout
     assert result.stderr.startswith("reportgen: warning: o.yaml:5:13: meta.language: no built-in words for the language 'kr'")
     assert result.stderr.rstrip().endswith("(did you mean 'ko'?)")
+
+
+def test_watch_prints_each_error_of_a_broken_outline_and_keeps_watching(tmp_path):
+    text = MINIMAL.replace("  author:", "  autor:", 1).replace("source: src", "source: nope")
+    (tmp_path / "o.yaml").write_text(text)
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "watch", "o.yaml", "--format", "pdf"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(watcher.stderr.readline, "")), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        while len(lines) < 2 and time.monotonic() < deadline and watcher.poll() is None:
+            time.sleep(0.05)
+        assert watcher.poll() is None, "watch stopped at a broken outline"
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        watcher.wait(timeout=30)
+    assert lines[:2] == [
+        "reportgen: error: o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)\n",
+        "reportgen: error: o.yaml:15:17: sections[0].points[1].source: unknown source 'nope' (known: src) (kept the last good pack)\n",
+    ]
