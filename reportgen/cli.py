@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -30,9 +31,27 @@ def _formats_help() -> str:
 
 FORMATS_HELP = _formats_help()
 
+TemplateOption = Annotated[
+    str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")
+]
+FormatsOption = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")]
+ReferenceOption = Annotated[
+    Optional[Path], typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
+]
+
+
+def _print_error(text: str, *, suffix: str = "") -> None:
+    """An error's text (one line per error, as :meth:`ReportgenError.one_line` gives it), each line
+    marked as an error; *suffix* ends the last line."""
+    lines = text.splitlines() or [text]
+    for index, line in enumerate(lines):
+        end = suffix if index == len(lines) - 1 else ""
+        print(f"reportgen: error: {line}{end}", file=sys.stderr, flush=True)
+
 
 def _fail(error: ReportgenError) -> None:
-    print(f"reportgen: error: {error.one_line()}", file=sys.stderr)
+    _print_error(error.one_line())
     raise typer.Exit(EXIT_USER_ERROR)
 
 
@@ -71,17 +90,15 @@ def build(
     outlines: Annotated[
         Optional[list[Path]], typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
     ] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")] = "default",
+    template: TemplateOption = "default",
     out: Annotated[
         Optional[Path],
         typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
     ] = None,
-    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")] = False,
+    formats: FormatsOption = None,
+    force: ForceOption = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Packs to build at once, in separate processes.")] = 1,
-    reference_pptx: Annotated[
-        Optional[Path], typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
-    ] = None,
+    reference_pptx: ReferenceOption = None,
 ) -> None:
     """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
     from reportgen.build.batch import Job, Outcome, build_all
@@ -105,7 +122,7 @@ def build(
         for warning in outcome.warnings:
             print(f"reportgen: warning: {warning}", file=sys.stderr)
         if outcome.error:
-            print(f"reportgen: error: {outcome.error}", file=sys.stderr)
+            _print_error(outcome.error)
         for path in outcome.written:
             print(path)
 
@@ -120,11 +137,14 @@ def build(
 @app.command()
 def watch(
     outline: Annotated[Optional[Path], typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
-    template: Annotated[str, typer.Option("--template", "-t", help="Template set: a name or a folder.")] = "default",
+    template: TemplateOption = "default",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
-    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)] = None,
+    formats: FormatsOption = None,
+    force: ForceOption = False,
+    reference_pptx: ReferenceOption = None,
 ) -> None:
-    """Rebuild the pack on every save of the outline, the template set or its assets (Ctrl-C stops)."""
+    """Rebuild the pack on every save of a file the build reads: the outline, its images, the template
+    set and its assets, the reference deck (Ctrl-C stops)."""
     from reportgen.build.batch import Job
     from reportgen.build.watch import Rebuild
     from reportgen.build.watch import watch as watch_pack
@@ -134,23 +154,41 @@ def watch(
         for warning in rebuild.outcome.warnings:
             print(f"reportgen: warning: {warning}", file=sys.stderr)
         if rebuild.outcome.error:
-            print(f"reportgen: error: {rebuild.outcome.error} (kept the last good pack)", file=sys.stderr, flush=True)
+            _print_error(rebuild.outcome.error, suffix=" (kept the last good pack)")
         else:
             names = ", ".join(str(path) for path in rebuild.outcome.written)
             print(f"rebuilt {names} in {rebuild.seconds * 1000:.0f} ms ({what})", flush=True)
 
-    _run(lambda: watch_pack(Job(outline, template, out, formats, False), report))
+    _run(lambda: watch_pack(Job(outline, template, out, formats, force, reference_pptx), report))
 
 
 @app.command()
 def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file to check.")]) -> None:
-    """Check an outline against the outline model, without building anything."""
+    """Check an outline against the outline model, without building anything: every error at once, and warnings."""
     from reportgen.outline import load_outline
 
     def action() -> None:
         loaded = load_outline(outline)
         points = sum(len(section.points) for section in loaded.sections)
         print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
+
+    _run(action)
+
+
+class SchemaName(str, Enum):
+    outline = "outline"
+    theme = "theme"
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="Whose schema: an outline's or a template set's theme.yaml.")] = SchemaName.outline,
+) -> None:
+    """Print the JSON Schema of the outline (or of theme.yaml), for editors that check YAML as you type."""
+    from reportgen.schema import schema_text
+
+    def action() -> None:
+        sys.stdout.write(schema_text(name.value))
 
     _run(action)
 

@@ -7,7 +7,7 @@ and which field, so the command line can print it as one line and exit 2.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,8 +76,67 @@ def _rebuild(cls: type[ReportgenError], message: str, location: Location | None,
     return cls(message, location=location, field=field, hint=hint)
 
 
+MAX_SHOWN = 20
+"""An :class:`ErrorList` prints at most this many errors, then how many more there are."""
+
+
+class ErrorList(ReportgenError):
+    """Several errors of one file, found in one pass so the user can fix them all before running again.
+
+    Printed one line per error, in the order they appear in the file; beyond :data:`MAX_SHOWN`, one
+    line says how many more there are.
+    """
+
+    def __init__(self, errors: Iterable[ReportgenError]) -> None:
+        flat = [inner for error in errors for inner in (error.errors if isinstance(error, ErrorList) else [error])]
+        self.errors = sorted(flat, key=_position_key)
+        first = self.errors[0] if self.errors else None
+        super().__init__(
+            f"{len(self.errors)} errors",
+            location=first.location if first else None,
+            field=first.field if first else None,
+        )
+
+    @classmethod
+    def of(cls, errors: Iterable[ReportgenError]) -> ReportgenError | None:
+        """None for no errors, the error itself for one (printed exactly as alone), else a list of them all."""
+        found = list(errors)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        return cls(found)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors,))
+
+    def lines(self) -> list[str]:
+        """One line per error shown, then "and N more" if some are not."""
+        shown = [error.one_line() for error in self.errors[:MAX_SHOWN]]
+        hidden = len(self.errors) - MAX_SHOWN
+        if hidden > 0:
+            shown.append(f"and {hidden} more {'error' if hidden == 1 else 'errors'} (fix these and run again to see them)")
+        return shown
+
+    def one_line(self) -> str:
+        """The errors as the command line prints them: one line each, joined by newlines."""
+        return "\n".join(self.lines())
+
+
+def _position_key(error: ReportgenError) -> tuple[bool, str, bool, int, int]:
+    """Errors in file order: by line, then column; errors with no line after those of their file, and
+    errors with no place at all last."""
+    location = error.location or Location()
+    nowhere = location.file is None and location.line is None
+    return (nowhere, str(location.file or ""), location.line is None, location.line or 0, location.column or 0)
+
+
 class OutlineError(ReportgenError):
     """The outline YAML is unreadable or does not match the outline model."""
+
+
+class OutlineErrors(ErrorList, OutlineError):
+    """Every problem found in one outline (``except OutlineError`` catches it too)."""
 
 
 class TemplateError(ReportgenError):
@@ -98,8 +157,10 @@ class ReportgenWarning(UserWarning):
     Raised through :func:`warnings.warn`; the command line prints each once.
     """
 
-    def __init__(self, message: str, *, location: Location | None = None, field: str | None = None) -> None:
-        self.error = ReportgenError(message, location=location, field=field)
+    def __init__(
+        self, message: str, *, location: Location | None = None, field: str | None = None, hint: str | None = None
+    ) -> None:
+        self.error = ReportgenError(message, location=location, field=field, hint=hint)
         super().__init__(self.error.one_line())
 
 

@@ -90,3 +90,8 @@ def locale_for(tag: str) -> Locale:
     entry = _KNOWN.get(language, _NEUTRAL)
     xml_lang = tag if "-" in tag else (f"{language}-{entry.region}" if entry.region else language)
     return Locale(tag, language, entry.direction, entry.line_breaking, entry.scripts, xml_lang, entry.east_asian)
+
+
+def known_languages() -> tuple[str, ...]:
+    """The language subtags reportgen has an entry for (scripts, line breaking, dates)."""
+    return tuple(_KNOWN)

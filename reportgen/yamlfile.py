@@ -16,8 +16,9 @@ import warnings
 
 import yaml
 
-from reportgen.errors import Location, ReportgenError, ReportgenWarning, dotted_path
+from reportgen.errors import ErrorList, Location, ReportgenError, ReportgenWarning, dotted_path
 from reportgen.xmltext import UNCARRIABLE
+from reportgen.yamlsyntax import explain
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML was built with it (about ten times faster); the same nodes and marks."""
@@ -31,20 +32,24 @@ KEY = "\0key"
 
 
 def read_yaml(path: Path, *, what: str, error: type[ReportgenError]) -> tuple[Any, Positions]:
-    """Parse a YAML file into plain data plus the position of every value."""
+    """Parse a YAML file into plain data plus the position of every value; raise every problem found."""
+    data, positions, problems = read_yaml_with_problems(path, what=what, error=error)
+    found = ErrorList.of(problems)
+    if found is not None:
+        raise found
+    return data, positions
+
+
+def read_yaml_with_problems(
+    path: Path, *, what: str, error: type[ReportgenError]
+) -> tuple[Any, Positions, list[ReportgenError]]:
+    """Like :func:`read_yaml`, but the problems reading can step over (a duplicate key: the first value
+    is kept) are returned, so a caller can report them beside its own; the others are raised."""
     text = _read_text(path, what, error)
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or exc.context or "invalid YAML"
-        unclosed = exc.context and "quoted scalar" in exc.context and exc.context_mark is not None
-        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-        hint = _yaml_hint(problem)
-        raise error(
-            f"YAML syntax error: {problem}",
-            location=_location(path, mark),
-            hint=hint,
-        ) from None
+        raise _syntax_error(exc, text, path, error) from None
     except yaml.YAMLError as exc:
         raise error(f"YAML error: {exc}", location=Location(path)) from None
     except RecursionError:
@@ -52,13 +57,29 @@ def read_yaml(path: Path, *, what: str, error: type[ReportgenError]) -> tuple[An
     if root is None:
         raise error(f"the {what} file is empty", location=Location(path, 1, 1))
     positions: Positions = {}
+    reader = _NodeReader(path, positions, error)
     try:
-        data = _NodeReader(path, positions, error).read(root, ())
+        data = reader.read(root, ())
     except RecursionError:
         raise error(
             "the YAML nests too deeply, or an alias refers to itself", location=Location(path), hint="remove the self-referring alias"
         ) from None
-    return data, positions
+    return data, positions, reader.problems
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, error: type[ReportgenError]) -> ReportgenError:
+    """The parser's complaint, as the mistake in the user's lines where :mod:`yamlsyntax` can name it."""
+    explained = explain(text, exc)
+    if explained is not None:
+        return error(
+            f"YAML syntax error: {explained.message}",
+            location=Location(path, explained.line, explained.column),
+            hint=explained.hint,
+        )
+    problem = exc.problem or exc.context or "invalid YAML"
+    unclosed = exc.context and "quoted scalar" in exc.context and exc.context_mark is not None
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+    return error(f"YAML syntax error: {problem}", location=_location(path, mark), hint=_yaml_hint(problem))
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -141,6 +162,8 @@ class _NodeReader:
         self.error = error
         self.positions = positions
         self.count = 0
+        self.problems: list[ReportgenError] = []
+        """Problems stepped over: the entry is left out and reading goes on."""
 
     def read(self, node: yaml.Node, at: tuple[str | int, ...]) -> Any:
         self.count += 1
@@ -178,27 +201,32 @@ class _NodeReader:
     def _mapping(self, node: yaml.MappingNode, at: tuple[str | int, ...]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.error(
-                    "merge keys ('<<') are not supported",
-                    location=_location(self.path, key_node.start_mark),
-                    hint="write the keys out",
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.error("a key must be plain text", location=_location(self.path, key_node.start_mark))
-            key = key_node.value
-            if key in result:
-                raise self.error(
-                    f"duplicate key '{key}'",
-                    location=_location(self.path, key_node.start_mark),
-                    field=dotted_path((*at, key)),
-                    hint="each key may appear once in a mapping; remove or rename one",
-                )
-            self.positions[(*at, KEY, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.read(value_node, (*at, key))
+            key = self._key(key_node, at, result)
+            if key is not None:
+                self.positions[(*at, KEY, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.read(value_node, (*at, key))
         return result
 
-
+    def _key(self, node: yaml.Node, at: tuple[str | int, ...], seen: dict[str, Any]) -> str | None:
+        """The key's text, or None (with the problem noted) for a key that cannot be used."""
+        location = _location(self.path, node.start_mark)
+        if node.tag == "tag:yaml.org,2002:merge":
+            self.problems.append(self.error("merge keys ('<<') are not supported", location=location, hint="write the keys out"))
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problems.append(self.error("a key must be plain text", location=location))
+            return None
+        if node.value in seen:
+            self.problems.append(
+                self.error(
+                    f"duplicate key '{node.value}'",
+                    location=location,
+                    field=dotted_path((*at, node.value)),
+                    hint="each key may appear once in a mapping; remove or rename one",
+                )
+            )
+            return None
+        return node.value
 
 
 def position_of(path: Path, positions: Positions, at: tuple[str | int, ...]) -> Location:

@@ -127,7 +127,7 @@ CASES = [
     Case("YAML: duplicate key", outline(replaced("  author:", "  date: 2024-01-01\n  author:")), "duplicate key 'date'"),
     Case("YAML: aliases expanding without bound", outline(BOMB), "aliases expanding without bound"),
     Case("Model: unknown key, near miss", outline(replaced("  author:", "  autor:")), "did you mean 'author'?"),
-    Case("Model: wrong type", outline(replaced("keywords: [alpha, beta]", "keywords: {a: b}")), "meta.keywords: Input should be a valid list"),
+    Case("Model: wrong type", outline(replaced("keywords: [alpha, beta]", "keywords: {a: b}")), "meta.keywords: must be a list of keywords, not a mapping"),
     Case("Model: empty required field", outline(replaced("title: A small brief", "title: ''")), "meta.title: must not be empty"),
     Case("Model: duplicate id", outline(replaced("id: two", "id: one")), "duplicate section id 'one'"),
     Case("Model: unknown source", outline(replaced("source: src", "source: srcc")), "unknown source 'srcc' (known: src)"),
@@ -167,6 +167,29 @@ CASES = [
     Case("Template: theme value of the wrong type", template_set("extends: default\nbrief:\n  sizes:\n    body: big\n"), "brief.sizes.body"),
     Case("Template: missing logo", template_set("extends: default\nlogo: assets/logo.png\n"), "logo not found: looked for"),
     Case("Template: endless output", template_set("extends: default\n", brief__md__j2="{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}\n"), "characters (a runaway loop?)"),
+    Case(
+        "Model: four mistakes at once (one line each, in file order)",
+        outline(replaced("  author:", "  autor:").replace("    lead:", "    laed:", 1).replace("source: src", "source: srcc", 1).replace("type: bar", "type: Bar", 1)),
+        "5:3: meta.autor: unknown key 'autor' (did you mean 'author'?)\n"
+        "16:5: sections[0].laed: unknown key 'laed' (did you mean 'lead'?)\n"
+        "20:17: sections[0].points[1].source: unknown source 'srcc' (known: src)\n"
+        "33:15: sections[1].figures[0].type: unknown figure type 'Bar' (did you mean 'bar'?)",
+    ),
+    Case(
+        "Model: twenty-five mistakes (twenty shown, then how many more)",
+        outline(replaced("      - Gamma point\n", "".join(f"      - {{text: p{i}, source: nope}}\n" for i in range(25)))),
+        "\n".join(["unknown source 'nope'"] * 20 + ["and 5 more errors (fix these and run again to see them)"]),
+    ),
+    Case("Model: too many summary items", outline(replaced("  - Another judgment.", "  - Another judgment.\n" + "  - More.\n" * 5)), "summary: has 7 items; at most 6 are allowed"),
+    Case("Model: glossary written as a list", outline(replaced("  ABC: A term", "  - ABC: A term")), "glossary: must be a mapping of term: meaning, not a list"),
+    Case("Model: points written as text", outline(replaced("    points:\n      - Gamma point", "    points: Gamma point")), "sections[1].points: must be a list of points, not text"),
+    Case("Model: a figure type in another tool's words", outline(replaced("type: bar", "type: column")), "unknown figure type 'column' (did you mean 'bar'?)"),
+    Case("Model: an ill-formed language tag", outline(replaced("  marking:", "  language: en_US\n  marking:")), "meta.language: must be a language tag such as 'en' or 'ja-JP' (BCP 47), not 'en_US' (did you mean 'en-US'?)"),
+    Case("Model: a country code for a language (a warning)", outline(replaced("  marking:", "  language: kr\n  marking:")), "meta.language: no built-in words for the language 'kr'", exit_code=0),
+    Case("YAML: a key indented less than its siblings", outline(replaced("  author:", " author:")), "YAML syntax error: this key is indented less than its siblings ('subtitle' on line 4 starts at column 3)"),
+    Case("YAML: a list item where a key was expected", outline(replaced("  keywords: [alpha, beta]", "  keywords: [alpha, beta]\n  - gamma")), "YAML syntax error: a list item where a key was expected"),
+    Case("YAML: a list item indented deeper than the one above", outline(replaced("      - text: Beta point", "        - text: Beta point")), "YAML syntax error: this list item is indented deeper than the one above it"),
+    Case("YAML: unquoted text with ': '", outline(replaced("title: A small brief", "title: Japan: a brief")), "the text of 'title' contains ': '"),
 ] + section(
     "Hostile masters and links",
     Case("Master: a zip bomb (a picture of 1 GiB of zeros in a 5 MB file)", master(hm.bomb), "over the limit of 100 MB"),

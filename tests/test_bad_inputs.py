@@ -1,15 +1,30 @@
-"""Every bad input in the corpus gets one clear line, exit code 2, and no traceback; docs/bad-inputs.md is current."""
+"""Every bad input in the corpus gets one clear line per mistake, exit code 2, no traceback and none of
+pydantic's words; docs/bad-inputs.md is current."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
-from bad_inputs import CASES, DOC, run
+from bad_inputs import CASES, DOC, Case, run
+from plain_words import pydantic_phrases_in
+
+_RUNS: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
+
+
+def ran(case: Case, folders: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The case's run and its folder; each case runs once however many tests look at it."""
+    if case.name not in _RUNS:
+        folder = folders.mktemp("case")
+        _RUNS[case.name] = (run(case, folder), folder)
+    return _RUNS[case.name]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_is_one_clear_line(case, tmp_path):
-    result = run(case, tmp_path)
+def test_bad_input_is_one_clear_line(case, tmp_path_factory):
+    result, folder = ran(case, tmp_path_factory)
     assert result.returncode == case.exit_code, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -18,9 +33,29 @@ def test_bad_input_is_one_clear_line(case, tmp_path):
         assert case.expected in result.stderr if case.expected else lines == []
         assert result.stdout.split() == ["output/outline/brief.pdf", "output/outline/deck.pptx"]
         return
-    assert len(lines) == 1 and lines[0].startswith("reportgen: error: "), result.stderr
-    assert case.expected in lines[0]
-    assert not (tmp_path / "output").exists()
+    wanted = case.expected.split("\n")  # several mistakes: one expected line each
+    assert len(lines) == len(wanted) and all(line.startswith("reportgen: error: ") for line in lines), result.stderr
+    assert all(part in line for part, line in zip(wanted, lines)), result.stderr
+    assert not (folder / "output").exists()
+
+
+THEME_MESSAGES = {"Template: page words with an unknown field", "Template: theme value of the wrong type"}
+"""The theme's errors are worded by reportgen/templating/sets.py, which still passes pydantic's on."""
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason="theme.yaml errors are not yet worded by the table"))
+        if case.name in THEME_MESSAGES
+        else case
+        for case in CASES
+    ],
+    ids=[case.name for case in CASES],
+)
+def test_no_message_uses_pydantics_words(case, tmp_path_factory):
+    result, _ = ran(case, tmp_path_factory)
+    assert pydantic_phrases_in(result.stderr) == [], result.stderr
 
 
 def test_the_documented_table_lists_every_case():

@@ -2,8 +2,8 @@
 
 Field-level rules live on the models (pydantic); rules that relate one part
 of the outline to another (unique ids, references) are in
-:func:`cross_reference_problems`, which returns paths so the loader can point
-at the offending line.
+:mod:`reportgen.outline.references`. The field descriptions here are what
+``reportgen schema`` (and so an editor) shows.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
@@ -29,6 +30,8 @@ from reportgen.errors import dotted_path
 from reportgen.links import link_problem, links_in
 
 MAX_POINT_DEPTH = 3
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+"""An id: letters, digits, '-' and '_', starting with a letter or digit."""
 
 
 def _as_text(value: Any) -> Any:
@@ -63,49 +66,54 @@ Url = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespa
 Slug = Annotated[
     str,
     BeforeValidator(_as_text),
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$"),
+    StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN),
+    Field(json_schema_extra={"pattern": SLUG_PATTERN}),  # pydantic's schema drops a pattern behind a BeforeValidator
 ]
-SourceRef = Annotated[list[Slug], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)]
+SourceRef = Annotated[
+    list[Slug],
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v, json_schema_input_type=Union[Slug, list[Slug]]),
+    Field(description="The id of a source in 'sources', or a list of them."),
+]
 
 
 class Strict(BaseModel):
-    """A model that rejects unknown keys, naming the closest known one."""
+    """A model that rejects unknown keys (each one reported, with the closest known key, by the loader)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _reject_unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = set(cls.model_fields)
-            for key in data:
-                if key not in known:
-                    raise PydanticCustomError(
-                        "unknown_key",
-                        "unknown key '{key}'",
-                        {"key": str(key), "known": sorted(known)},
-                    )
-        return data
+
+LANGUAGE_TAG = (
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}"  # language, extended language subtags
+    r"(-[A-Za-z]{4})?"  # script
+    r"(-([A-Za-z]{2}|[0-9]{3}))?"  # region
+    r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants
+    r"(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*"  # extensions
+    r"(-[Xx](-[A-Za-z0-9]{1,8})+)?$"  # private use
+)
+"""A well-formed BCP 47 language tag (RFC 5646's syntax, with language subtags of two or three letters)."""
 
 
 class Meta(Strict):
-    title: NonEmptyText
-    subtitle: Text = ""
-    author: Text = ""
-    organization: Text = ""
-    date: dt.date | None = None
-    marking: Text = ""
-    language: Annotated[
-        str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-    ] = "en"
-    keywords: list[NonEmptyText] = Field(default_factory=list)
+    """The document's details: the cover, the title slide, running heads and file properties."""
+
+    title: NonEmptyText = Field(description="The title on the cover and the title slide.")
+    subtitle: Text = Field("", description="A line under the title.")
+    author: Text = Field("", description="Who wrote it; also the files' author property.")
+    organization: Text = Field("", description="The organisation the author writes for.")
+    date: dt.date | None = Field(None, description="The date of the document, written YYYY-MM-DD.")
+    marking: Text = Field("", description="A handling or classification marking, repeated on every page and slide.")
+    language: Annotated[str, StringConstraints(strip_whitespace=True, pattern=LANGUAGE_TAG)] = Field(
+        "en",
+        description="A BCP 47 language tag (en, ja, ja-JP, zh-Hant): the words, fonts, line breaking and dates follow it.",
+    )
+    keywords: list[NonEmptyText] = Field(default_factory=list, description="Keywords for the files' properties.")
 
 
 class Point(Strict):
-    """One bullet: text, optional sub-points and an optional source reference."""
+    """One bullet: text, optional sub-points and an optional source reference. Plain text is a point too."""
 
-    text: NonEmptyText
-    points: list[Point] = Field(default_factory=list)
+    text: NonEmptyText = Field(description="The point, with inline Markdown (**bold**, *italic*, links).")
+    points: list[Point] = Field(default_factory=list, description="Sub-points; points nest at most three levels.")
     source: SourceRef = Field(default_factory=list)
 
     @model_validator(mode="before")
@@ -115,11 +123,17 @@ class Point(Strict):
             return {"text": _as_text(data)}
         return data
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        """In the JSON Schema too, a point may be written as plain text."""
+        mapping = handler.resolve_ref_schema(handler(schema))
+        return {"description": mapping.get("description"), "anyOf": [{"type": "string", "minLength": 1}, mapping]}
+
 
 class FigureBase(Strict):
-    id: Slug
-    title: NonEmptyText
-    caption: Text = ""
+    id: Slug = Field(description="A short name, unique among the figures, that templates and text can refer to.")
+    title: NonEmptyText = Field(description="The figure's title.")
+    caption: Text = Field("", description="A sentence under the figure.")
     source: SourceRef = Field(default_factory=list)
 
 
@@ -131,30 +145,36 @@ def _finite(values: list[float]) -> list[float]:
 
 
 class Series(Strict):
-    name: NonEmptyText
-    values: Annotated[list[float], Field(min_length=1)]
+    """One row of numbers in a chart: one value per category."""
+
+    name: NonEmptyText = Field(description="The series' name, shown in the legend.")
+    values: Annotated[list[float], Field(min_length=1, description="One number per category.")]
 
     _check_finite = field_validator("values")(lambda cls, v: _finite(v))
 
 
 class ChartFigure(FigureBase):
+    """A bar, line or pie chart."""
+
     type: Literal["bar", "line", "pie"]
-    categories: Annotated[list[NonEmptyText], Field(min_length=1)]
-    series: Annotated[list[Series], Field(min_length=1)]
-    unit: Text = ""
+    categories: Annotated[list[NonEmptyText], Field(min_length=1, description="The labels along the axis (a pie's slices).")]
+    series: Annotated[list[Series], Field(min_length=1, description="The numbers; a pie chart takes exactly one series.")]
+    unit: Text = Field("", description="The values' unit, shown on the axis (%, USD bn).")
 
     @model_validator(mode="after")
     def _shape(self) -> ChartFigure:
-        for series in self.series:
+        for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
                 raise PydanticCustomError(
                     "series_length",
                     "series '{name}' has {n} values but there are {m} categories",
-                    {"name": series.name, "n": len(series.values), "m": len(self.categories)},
+                    {"name": series.name, "n": len(series.values), "m": len(self.categories), "index": index},
                 )
             if self.type == "pie" and any(v < 0 for v in series.values):
                 raise PydanticCustomError(
-                    "pie_negative", "a pie chart cannot show negative values (series '{name}')", {"name": series.name}
+                    "pie_negative",
+                    "a pie chart cannot show negative values (series '{name}')",
+                    {"name": series.name, "index": index},
                 )
         if self.type == "pie" and len(self.series) != 1:
             raise PydanticCustomError("pie_series", "a pie chart takes exactly one series", {})
@@ -162,9 +182,11 @@ class ChartFigure(FigureBase):
 
 
 class TableFigure(FigureBase):
+    """A table of text."""
+
     type: Literal["table"]
-    columns: Annotated[list[NonEmptyText], Field(min_length=1)]
-    rows: Annotated[list[list[Text]], Field(min_length=1)]
+    columns: Annotated[list[NonEmptyText], Field(min_length=1, description="The column headings.")]
+    rows: Annotated[list[list[Text]], Field(min_length=1, description="The rows, each a list of one cell per column.")]
 
     @model_validator(mode="after")
     def _shape(self) -> TableFigure:
@@ -179,24 +201,30 @@ class TableFigure(FigureBase):
 
 
 class ImageFigure(FigureBase):
+    """A PNG, JPEG or GIF picture beside the outline."""
+
     type: Literal["image"]
-    path: NonEmptyText
-    alt: Text = ""
+    path: NonEmptyText = Field(description="The image file, relative to the outline's folder (and inside it).")
+    alt: Text = Field("", description="What the image shows, for readers who cannot see it.")
 
 
 Figure = Annotated[Union[ChartFigure, TableFigure, ImageFigure], Field(discriminator="type")]
 
 
 class Section(Strict):
-    id: Slug
-    title: NonEmptyText
-    lead: Text = ""
-    points: list[Point] = Field(default_factory=list)
-    notes: Text = ""
-    figures: list[Figure] = Field(default_factory=list)
+    """One section of the brief: a heading, a lead, points and figures; one or more slides of the deck."""
+
+    id: Slug = Field(description="A short name, unique among the sections (letters, digits, '-' and '_').")
+    title: NonEmptyText = Field(description="The section's heading and slide title.")
+    lead: Text = Field("", description="The section's takeaway in one sentence.")
+    points: list[Point] = Field(default_factory=list, description="The section's points.")
+    notes: Text = Field("", description="What the presenter says: the slides' speaker notes.")
+    figures: list[Figure] = Field(default_factory=list, description="Charts, tables and images.")
 
 
 class Source(Strict):
+    """A work the points and figures cite by its id."""
+
     id: Slug
     title: NonEmptyText
     author: Text = ""
@@ -206,11 +234,15 @@ class Source(Strict):
 
 
 class Outline(Strict):
+    """An analytical essay's outline: what reportgen turns into a PDF brief and a PowerPoint deck."""
+
     meta: Meta
-    summary: Annotated[list[NonEmptyText], Field(min_length=1, max_length=6)]
-    sections: Annotated[list[Section], Field(min_length=1)]
-    sources: list[Source] = Field(default_factory=list)
-    glossary: dict[NonEmptyText, NonEmptyText] = Field(default_factory=dict)
+    summary: Annotated[
+        list[NonEmptyText], Field(min_length=1, max_length=6, description="The bottom line up front: one to six judgments.")
+    ]
+    sections: Annotated[list[Section], Field(min_length=1, description="The body, in reading order.")]
+    sources: list[Source] = Field(default_factory=list, description="The works cited.")
+    glossary: dict[NonEmptyText, NonEmptyText] = Field(default_factory=dict, description="Terms and what they mean.")
 
     def figures(self) -> Iterator[tuple[Section, Any]]:
         """Every figure with the section that holds it, in reading order."""
@@ -239,53 +271,3 @@ def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
         for key, item in value.items():
             yield dotted_path((*at, key)), str(key)
             yield from _texts(item, (*at, key))
-
-
-FieldPath = tuple[str | int, ...]
-
-
-def _points(points: list[Point], base: FieldPath, depth: int) -> Iterator[tuple[FieldPath, Point, int]]:
-    for index, point in enumerate(points):
-        path = (*base, index)
-        yield path, point, depth
-        yield from _points(point.points, (*path, "points"), depth + 1)
-
-
-def cross_reference_problems(outline: Outline) -> list[tuple[FieldPath, str]]:
-    """Problems that relate parts of the outline: duplicate ids, dangling references, depth."""
-    problems: list[tuple[FieldPath, str]] = []
-    known_sources = [source.id for source in outline.sources]
-
-    def check_ids(items: list[tuple[FieldPath, str]], what: str) -> None:
-        seen: dict[str, FieldPath] = {}
-        for path, ident in items:
-            if ident in seen:
-                problems.append((path, f"duplicate {what} id '{ident}' (already used at {dotted_path(seen[ident])})"))
-            else:
-                seen[ident] = path
-
-    def check_sources(path: FieldPath, refs: list[str]) -> None:
-        for index, ref in enumerate(refs):
-            if ref not in known_sources:
-                known = ", ".join(known_sources) or "none defined"
-                where = path if len(refs) == 1 else (*path, index)
-                problems.append((where, f"unknown source '{ref}' (known: {known})"))
-
-    check_ids([(("sections", i, "id"), s.id) for i, s in enumerate(outline.sections)], "section")
-    check_ids(
-        [
-            (("sections", i, "figures", j, "id"), f.id)
-            for i, s in enumerate(outline.sections)
-            for j, f in enumerate(s.figures)
-        ],
-        "figure",
-    )
-    check_ids([(("sources", i, "id"), s.id) for i, s in enumerate(outline.sources)], "source")
-    for i, section in enumerate(outline.sections):
-        for path, point, depth in _points(section.points, ("sections", i, "points"), 1):
-            if depth > MAX_POINT_DEPTH:
-                problems.append((path, f"points nest at most {MAX_POINT_DEPTH} levels deep"))
-            check_sources((*path, "source"), point.source)
-        for j, figure in enumerate(section.figures):
-            check_sources(("sections", i, "figures", j, "source"), figure.source)
-    return problems

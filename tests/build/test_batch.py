@@ -20,8 +20,9 @@ def test_one_bad_outline_does_not_stop_the_others(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "reportgen: error: b.yaml:20:17: sections[0].points[1].source: unknown source 'nope' (known: src)"
+    assert result.stderr.strip().splitlines() == [  # both of b's errors, from its worker, each on its line
+        "reportgen: error: b.yaml:20:17: sections[0].points[1].source: unknown source 'nope' (known: src)",
+        "reportgen: error: b.yaml:39:17: sections[1].figures[0].source: unknown source 'nope' (known: src)",
     ]
     for name in ("a", "c"):
         assert (tmp_path / "output" / name / "brief.pdf").stat().st_size > 1000

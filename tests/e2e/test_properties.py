@@ -17,7 +17,7 @@ from pptx import Presentation
 
 from readers import deck_texts, pdf_text
 from tools import assert_qpdf_accepts
-from reportgen.errors import ReportgenError
+from reportgen.errors import ErrorList, ReportgenError
 from reportgen.build.pipeline import build_pack
 
 MARKDOWN_ACTIVE = "*_[]()!&<>\\`~"
@@ -117,8 +117,12 @@ def test_arbitrary_outline_builds_or_fails_clearly(outline, tmp_path_factory):
             warnings.simplefilter("ignore")
             written = build_pack(path, out_dir=folder / "out")
     except ReportgenError as error:
-        message = error.one_line()
-        assert message and "\n" not in message
+        lines = error.one_line().splitlines()  # one line per error of the file
+        assert lines and all(line.strip() for line in lines)
+        if isinstance(error, ErrorList):
+            assert all(line.startswith(str(path)) for line in lines if not line.startswith("and "))
+        else:
+            assert len(lines) == 1
         return
     brief, deck = written
     assert_qpdf_accepts(brief)

@@ -1,4 +1,4 @@
-"""The loader: YAML and model problems each become one error naming file, line, column and field."""
+"""The loader: YAML and model problems each become an error naming file, line, column and field; all at once."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from reportgen.errors import OutlineError
+from reportgen.errors import OutlineError, OutlineErrors, collected_warnings
 from reportgen.outline import load_outline
+from reportgen.outline.vocabulary import builtin_languages
 
 
 def error_line(path: Path) -> str:
@@ -105,26 +106,95 @@ def test_missing_file(tmp_path):
     assert "no such outline file" in error_line(tmp_path / "nope.yaml")
 
 
+from conftest import MINIMAL
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
+FOUR_MISTAKES = [("  author:", "  autor:"), ("    lead:", "    laed:"), ("source: src", "source: srcc"), ("type: bar", "type: Bar")]
+
+
+def small_with(edits: list[tuple[str, str]]) -> str:
+    text = SMALL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_every_mistake_of_the_file_at_once_in_file_order(write_outline):
+    path = write_outline(small_with(FOUR_MISTAKES))
+    with pytest.raises(OutlineErrors) as caught:
+        load_outline(path)
+    assert caught.value.one_line().replace(f"{path}:", "").splitlines() == [
+        "5:3: meta.autor: unknown key 'autor' (did you mean 'author'?)",
+        "16:5: sections[0].laed: unknown key 'laed' (did you mean 'lead'?)",
+        "20:17: sections[0].points[1].source: unknown source 'srcc' (known: src)",
+        "33:15: sections[1].figures[0].type: unknown figure type 'Bar' (did you mean 'bar'?)",
+    ]
+
+
+def test_reader_model_reference_and_file_problems_together(write_outline):
+    path = write_outline(
+        small_with([("  author:", "  date: 2024-01-01\n  author:"), ("id: two", "id: one"), ("sources:", "      - {id: pic, type: image, title: P, path: gone.png}\nsources:"), ("title: A chart", "title: ''")])
+    )
+    with pytest.raises(OutlineErrors) as caught:
+        load_outline(path)
+    fields = [error.field for error in caught.value.errors]
+    assert fields == ["meta.date", "sections[1].id", "sections[1].figures[0].title", "sections[1].figures[1].path"]
+
+
+def test_a_misspelt_required_key_is_one_error_not_two(write_outline):
+    assert error_line(write_outline(small_with([("  title: A small brief", "  titel: A small brief")]))).endswith(
+        "meta.titel: unknown key 'titel' (did you mean 'title'?)"
+    )
+
 
 @pytest.mark.parametrize(
-    ("old", "new", "field", "line"),
-    [
-        ("    author: Someone", "    author: Someone\n    url: javascript:alert(1)", "sources[0].url", 23),
-        ("    author: Someone", "    author: Someone\n    url: \"JaVa\\tScRiPt:alert(1)\"", "sources[0].url", 23),
-        ("    author: Someone", "    author: Someone\n    url: file:///etc/passwd", "sources[0].url", 23),
-        ("      - Alpha point", "      - 'Alpha [point](javascript:alert(1))'", "sections[0].points[0]", 13),
-        ("    lead: The lead.", "    lead: '[x]: javascript:alert(1)'", "sections[0].lead", 11),
-    ],
-    ids=["source url", "disguised scheme", "file url", "link in a point", "reference definition in a lead"],
+    ("written", "meant"),
+    [("Bar", "bar"), ("LINE", "line"), ("column", "bar"), ("histogram", "bar"), ("area", "line"), ("trend", "line"),
+     ("donut", "pie"), ("doughnut", "pie"), ("grid", "table"), ("picture", "image"), ("photo", "image"), ("bars", "bar")],
 )
-def test_links_to_refused_schemes_name_line_and_field(write_outline, old, new, field, line):
-    assert old in MINIMAL
-    message = error_line(write_outline(MINIMAL.replace(old, new, 1)))
-    assert f"outline.yaml:{line}:" in message and f": {field}: links to '" in message
-    assert "scheme (only http, https and mailto links or #anchors are allowed)" in message
+def test_figure_types_suggest_the_type_meant(write_outline, written, meant):
+    message = error_line(write_outline(small_with([("type: bar", f"type: {written}")])))
+    assert message.endswith(f"sections[1].figures[0].type: unknown figure type '{written}' (did you mean '{meant}'?)")
 
 
-@pytest.mark.parametrize("url", ["https://example.org/x", "mailto:desk@example.org", "www.example.org/x", "#glossary"])
-def test_allowed_source_urls_load(write_outline, url):
-    outline = load_outline(write_outline(MINIMAL.replace("    author: Someone", f"    author: Someone\n    url: '{url}'")))
-    assert outline.sources[0].url == url
+def test_a_figure_type_with_no_near_miss_lists_the_types(write_outline):
+    message = error_line(write_outline(small_with([("type: bar", "type: radar")])))
+    assert message.endswith("unknown figure type 'radar' (use bar, line, pie, table or image)")
+
+
+@pytest.mark.parametrize(
+    ("tag", "warning"),
+    [
+        ("kr", "meta.language: no built-in words for the language 'kr'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ko'?)"),
+        ("jp-JP", "no built-in words for the language 'jp'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)"),
+        ("fr", "stay in English (reportgen knows en, ja, zh, ko; a template set can add words under 'languages:')"),
+    ],
+)
+def test_a_well_formed_language_without_words_warns_with_its_line(write_outline, tag, warning):
+    path = write_outline(small_with([("  marking:", f"  language: {tag}\n  marking:")]))
+    with collected_warnings() as found:
+        load_outline(path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:8:13: ") and found[0].endswith(warning)
+
+
+@pytest.mark.parametrize("tag", ["en", "ja-JP", "zh-Hant-TW", "ko", "EN-gb", "en-US-x-house"])
+def test_built_in_languages_do_not_warn(write_outline, tag):
+    path = write_outline(small_with([("  marking:", f"  language: {tag}\n  marking:")]))
+    with collected_warnings() as found:
+        load_outline(path)
+    assert found == []
+
+
+@pytest.mark.parametrize(("tag", "hint"), [("english", "did you mean 'en'?"), ("ja_JP", "did you mean 'ja-JP'?"), ("e", "write a BCP 47 tag")])
+def test_an_ill_formed_language_is_an_error(write_outline, tag, hint):
+    message = error_line(write_outline(small_with([("  marking:", f"  language: {tag}\n  marking:")])))
+    assert f"meta.language: must be a language tag such as 'en' or 'ja-JP' (BCP 47), not '{tag}' ({hint}" in message
+
+
+def test_builtin_languages_are_the_locales_and_the_default_themes():
+    from reportgen.locale import known_languages
+    from reportgen.templating.sets import builtin_sets_dir, load_set
+
+    themed = set(load_set(builtin_sets_dir() / "default").theme.languages)
+    assert set(builtin_languages()) == set(known_languages()) | themed
+    assert "ja" in themed
