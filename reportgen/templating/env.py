@@ -1,15 +1,17 @@
-"""The Jinja2 environment templates run in, and rendering with errors that point at the template line.
+"""Rendering a template set's templates, with errors that point at the template line.
 
 Every ``{{ expression }}`` is passed through :func:`escape.inline` (Jinja's
 ``finalize``), so an outline value can never change the document's structure
 even where a template author forgets a filter.
+
+A template is compiled here (and kept: :func:`environment`); the sandbox
+(:mod:`sandbox`) bounds what it can compute.
 """
 
 from __future__ import annotations
 
 import contextlib
 import difflib
-import re
 import signal
 import sys
 import threading
@@ -18,37 +20,22 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
-from reportgen.dates import format_date
-from reportgen.errors import Location, TemplateError
-from reportgen.templating import escape
-
-def _url(value: object) -> escape.Markdown:
-    """A URL made safe for a Markdown link destination."""
-    return escape.Markdown(quote(str(value).strip(), safe=":/?#[]@!$&'*+,;=%~-._"))
-
+from reportgen.errors import Location, ReportgenError, TemplateError, dotted_path
+from reportgen.templating import bounds, escape
+from reportgen.templating.bounds import Refused
+from reportgen.templating.filters import REFUSED_FILTERS
+from reportgen.templating.methods import HINT
+from reportgen.templating.sandbox import MissingField, Sandbox
 
 _EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, jinja2.TemplateError)
 """What a template expression can raise (e.g. a bad filter argument); reported like template errors."""
 
-FILTERS = {
-    "md": escape.inline,
-    "paragraphs": escape.paragraphs,
-    "bullets": escape.bullets,
-    "citation": escape.citation,
-    "plain": escape.plain,
-    "date": format_date,
-    "url": _url,
-}
-"""Filters templates may use; docs/templates.md lists them and a test checks it stays in step."""
-
-
-MAX_OUTPUT_CHARS = 20_000_000
+MAX_OUTPUT_CHARS = bounds.MAX_TEXT_CHARS
 MAX_SECONDS = 30.0
+"""Wall-clock time a template may run (interrupts Python-level loops)."""
 
 
 class _TooSlow(Exception):
@@ -66,78 +53,117 @@ def _template_files(folders: tuple[Path, ...]) -> frozenset[Path]:
     return frozenset(path for folder in folders for path in folder.rglob("*.j2"))
 
 
+def _finalize(value: Any) -> escape.Markdown:
+    return escape.inline(value if isinstance(value, str) else bounds.text_of(value, "a {{ value }}"))
+
+
 @lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...], files: frozenset[Path]) -> jinja2.Environment:
-    """A sandboxed environment: templates cannot reach Python internals, and ``range`` is bounded."""
-    env = SandboxedEnvironment(
+    return Sandbox(
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
-        undefined=jinja2.StrictUndefined,
-        finalize=escape.inline,
+        finalize=_finalize,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
     )
-    env.filters.update(FILTERS)
-    return env
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render template *name*; any template problem becomes a :class:`TemplateError` with file and line."""
+    return _render(_compiled(env, name), context)
+
+
+def _compiled(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The compiled template (cached by the environment); compiling evaluates nothing of the template."""
     try:
-        template = env.get_template(name)
-        with _time_limit(MAX_SECONDS):
-            return _bounded(template.generate(context), template.filename or name)
-    except _TooSlow:
-        file, line = _template_frame(name)
-        raise TemplateError(
-            f"the template ran for more than {MAX_SECONDS:.0f} seconds (an endless loop?)", location=Location(file, line)
-        ) from None
-    except RecursionError:
-        file, line = _template_frame(name)
-        raise TemplateError("the template recurses without end", location=Location(file, line)) from None
+        return env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"template syntax error: {exc.message}",
-            location=Location(exc.filename or exc.name or name, exc.lineno),
-        ) from None
+        raise TemplateError(_syntax_message(exc.message or ""), location=Location(exc.filename or exc.name or name, exc.lineno)) from None
     except jinja2.TemplateNotFound as exc:
-        folders = ", ".join(getattr(env.loader, "searchpath", []))
-        raise TemplateError(f"template '{exc.name}' not found (looked in {folders})") from None
-    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template '{exc.name}' not found (looked in {_folders(env)})") from None
+    except RecursionError:
+        raise TemplateError("the template nests its tags or expressions too deeply to compile", location=Location(name)) from None
+
+
+def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    name = template.filename or template.name or "<template>"
+    try:
+        with _time_limit(MAX_SECONDS):
+            return _bounded(template.generate(context), name)
+    except ReportgenError:
+        raise
+    except (_TooSlow, MemoryError, RecursionError, *_EXPRESSION_ERRORS) as exc:
         file, line = _template_frame(name)
-        raise TemplateError(_undefined_message(exc.message or "", context), location=Location(file, line)) from None
-    except _EXPRESSION_ERRORS as exc:
-        file, line = _template_frame(name)
-        raise TemplateError(f"template failed: {type(exc).__name__}: {exc}", location=Location(file, line)) from None
+        raise _as_template_error(exc, context, template, Location(file, line)) from None
 
 
-_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+def _as_template_error(exc: BaseException, context: dict[str, Any], template: jinja2.Template, where: Location) -> TemplateError:
+    """What went wrong while rendering, as the one line the user gets (*where*: the innermost template line)."""
+    if isinstance(exc, Refused):
+        return TemplateError(exc.message or str(exc), location=where, hint=exc.hint)
+    if isinstance(exc, jinja2.TemplateSyntaxError):  # an included template's
+        return TemplateError(_syntax_message(exc.message or ""), location=Location(exc.filename or exc.name or where.file, exc.lineno))
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"template '{exc.name}' not found (looked in {_folders(template.environment)})", location=where)
+    if isinstance(exc, _TooSlow):
+        message = f"the template ran for more than {MAX_SECONDS:.0f} seconds (an endless loop?)"
+    elif isinstance(exc, MemoryError):
+        message = "the template used more memory than this process may use"
+    elif isinstance(exc, RecursionError):
+        message = "the template recurses without end"
+    elif isinstance(exc, jinja2.UndefinedError):
+        message = _undefined_message(exc, context)
+    else:
+        message = f"template failed: {type(exc).__name__}: {exc}"
+    return TemplateError(message, location=where)
 
 
-def _undefined_message(message: str, context: dict[str, Any]) -> str:
-    """Jinja's message, with the names that do exist there and the closest one."""
-    match = _NO_ATTRIBUTE.search(message)
-    if match:
-        owner, wrong = match.groups()
-        fields = next(
-            (list(type(value).model_fields) for value in _values(context) if type(value).__name__ == owner and hasattr(type(value), "model_fields")),
-            [],
-        )
-        close = difflib.get_close_matches(wrong, fields, n=1)
+def _folders(env: jinja2.Environment) -> str:
+    return ", ".join(getattr(env.loader, "searchpath", []))
+
+
+def _syntax_message(message: str) -> str:
+    """Jinja's syntax message; a Jinja filter or test that is not offered here is named as refused."""
+    for kind in ("filter", "test"):
+        prefix = f"No {kind} named '"
+        if message.startswith(prefix):
+            wanted = message[len(prefix):].split("'")[0]
+            if kind == "test" or wanted in REFUSED_FILTERS:
+                return f"templates may not use the {kind} '{wanted}' ({HINT})"
+    return f"template syntax error: {message}"
+
+
+def _undefined_message(error: jinja2.UndefinedError, context: dict[str, Any]) -> str:
+    """Jinja's message; for a mapping's missing key, where the mapping is, its keys and the closest one."""
+    if isinstance(error, MissingField):
+        keys = [str(key) for key in error.mapping]
+        close = difflib.get_close_matches(error.name, keys, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{owner.lower()} has no field '{wrong}'{hint} (it has: {', '.join(fields)})"
+        listed = ", ".join(keys[:30]) + (", ..." if len(keys) > 30 else "")
+        where = _path_to(error.mapping, context) or "the mapping"
+        return f"{where} has no field '{error.name}'{hint} (it has: {listed})"
+    message = error.message or "undefined value"
+    if not message.endswith(" is undefined"):
+        return message
     known = ", ".join(sorted(context))
     return f"{message}; did you mean one of: {known}? (docs/templates.md lists them)"
 
 
-def _values(context: dict[str, Any]) -> Iterator[Any]:
-    """The context's values and the items of its lists, where a template's objects come from."""
-    for value in context.values():
-        yield value
-        if isinstance(value, list):
-            yield from value[:1]
+def _path_to(target: object, context: dict[str, Any], budget: int = 100_000) -> str | None:
+    """Where *target* is in the context (``meta``, ``sections[2]``), looked for breadth first."""
+    queue: list[tuple[object, tuple[str | int, ...]]] = [(context, ())]
+    for value, at in queue:
+        if value is target and at:
+            return dotted_path(at)
+        if len(queue) > budget:
+            break
+        if isinstance(value, dict):
+            queue.extend((item, (*at, key)) for key, item in value.items())
+        elif isinstance(value, (list, tuple)):
+            queue.extend((item, (*at, index)) for index, item in enumerate(value))
+    return None
 
 
 def _bounded(chunks: Iterator[str], name: str) -> str:
