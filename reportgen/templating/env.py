@@ -27,6 +27,7 @@ from reportgen.errors import Location, ReportgenError, TemplateError, dotted_pat
 from reportgen.templating import bounds, escape
 from reportgen.templating.bounds import Refused
 from reportgen.templating.filters import REFUSED_FILTERS
+from reportgen.templating.loader import SetLoader
 from reportgen.templating.methods import HINT
 from reportgen.templating.sandbox import MissingField, Sandbox
 
@@ -60,7 +61,7 @@ def _finalize(value: Any) -> escape.Markdown:
 @lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...], files: frozenset[Path]) -> jinja2.Environment:
     return Sandbox(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
+        loader=SetLoader(folders),
         finalize=_finalize,
         autoescape=False,
         keep_trailing_newline=True,
