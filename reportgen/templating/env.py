@@ -4,14 +4,18 @@ Every ``{{ expression }}`` is passed through :func:`escape.inline` (Jinja's
 ``finalize``), so an outline value can never change the document's structure
 even where a template author forgets a filter.
 
-A template is compiled here (and kept: :func:`environment`); the sandbox
-(:mod:`sandbox`) bounds what it can compute.
+A template is compiled here (and kept: :func:`environment`), and rendered in
+a forked child under a CPU-time and an address-space limit
+(:mod:`reportgen.isolate`): the sandbox (:mod:`sandbox`) bounds what a
+template can compute, and the limits end whatever it still finds to do in C,
+where the wall-clock limit cannot interrupt it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import difflib
+import os
 import signal
 import sys
 import threading
@@ -23,13 +27,16 @@ from typing import Any
 
 import jinja2
 
+from reportgen import isolate
 from reportgen.errors import Location, ReportgenError, TemplateError, dotted_path
 from reportgen.templating import bounds, escape
 from reportgen.templating.bounds import Refused
 from reportgen.templating.filters import REFUSED_FILTERS
 from reportgen.templating.loader import SetLoader
 from reportgen.templating.methods import HINT
+from reportgen.templating.plain import plain
 from reportgen.templating.sandbox import MissingField, Sandbox
+from reportgen.templating.sets import builtin_sets_dir
 
 _EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError, jinja2.TemplateError)
 """What a template expression can raise (e.g. a bad filter argument); reported like template errors."""
@@ -37,9 +44,17 @@ _EXPRESSION_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexErro
 MAX_OUTPUT_CHARS = bounds.MAX_TEXT_CHARS
 MAX_SECONDS = 30.0
 """Wall-clock time a template may run (interrupts Python-level loops)."""
+MAX_CPU_SECONDS = 30
+"""CPU time the rendering child may use; past it (plus two seconds' grace) the kernel ends it."""
+MAX_EXTRA_MEMORY = 1 << 30
+"""Address space the rendering child may add to what it inherits."""
 
 
 class _TooSlow(Exception):
+    pass
+
+
+class _OutOfCPU(Exception):
     pass
 
 
@@ -72,8 +87,33 @@ def _environment(folders: tuple[Path, ...], files: frozenset[Path]) -> jinja2.En
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render template *name*; any template problem becomes a :class:`TemplateError` with file and line."""
-    return _render(_compiled(env, name), context)
+    """Render template *name*; any template problem becomes a :class:`TemplateError` with file and line.
+
+    A chain of reportgen's own sets renders here, still in the sandbox: its templates are part of
+    reportgen and its only input is the outline's data, so the fork (several milliseconds, more in a
+    large process) would buy nothing and would be the largest cost of a warm rebuild. Any chain with a
+    user's folder in it renders in the child, even one that only changes the theme, since its folder
+    could add or shadow templates.
+    """
+    template = _compiled(env, name)
+    if _builtin_only(getattr(env.loader, "folders", ())):
+        return _render(template, context)
+    filename = template.filename or name
+    limits = isolate.Limits(cpu_seconds=MAX_CPU_SECONDS, extra_memory_bytes=MAX_EXTRA_MEMORY)
+    try:
+        return isolate.run(_render_isolated, os.getpid(), template, context, limits=limits)
+    except isolate.ChildFailed as failed:
+        if failed.over_limit:
+            message = f"the template used more than {_cpu_seconds()} of CPU in one step and was stopped"
+        else:
+            message = f"the template's process ended without an answer: {failed.reason}"
+        raise TemplateError(message, location=Location(filename)) from None
+
+
+@lru_cache(maxsize=16)
+def _builtin_only(folders: tuple[Path, ...]) -> bool:
+    builtin = builtin_sets_dir().resolve()
+    return bool(folders) and all(folder.resolve().is_relative_to(builtin) for folder in folders)
 
 
 def _compiled(env: jinja2.Environment, name: str) -> jinja2.Template:
@@ -88,6 +128,21 @@ def _compiled(env: jinja2.Environment, name: str) -> jinja2.Template:
         raise TemplateError("the template nests its tags or expressions too deeply to compile", location=Location(name)) from None
 
 
+def _render_isolated(parent: int, template: jinja2.Template, context: dict[str, Any]) -> str:
+    """In the forked child: CPU time running out in Python code stops at the template's line. Where
+    there is no child (no fork here), the context is copied instead, so that a template appending to a
+    list of it cannot change what the next template sees."""
+    if os.getpid() != parent:
+        signal.signal(signal.SIGXCPU, _out_of_cpu)
+    else:
+        context = plain(context)
+    return _render(template, context)
+
+
+def _out_of_cpu(signum: int, frame: Any) -> None:
+    raise _OutOfCPU
+
+
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
     name = template.filename or template.name or "<template>"
     try:
@@ -95,7 +150,7 @@ def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
             return _bounded(template.generate(context), name)
     except ReportgenError:
         raise
-    except (_TooSlow, MemoryError, RecursionError, *_EXPRESSION_ERRORS) as exc:
+    except (_TooSlow, _OutOfCPU, MemoryError, RecursionError, *_EXPRESSION_ERRORS) as exc:
         file, line = _template_frame(name)
         raise _as_template_error(exc, context, template, Location(file, line)) from None
 
@@ -110,8 +165,10 @@ def _as_template_error(exc: BaseException, context: dict[str, Any], template: ji
         return TemplateError(f"template '{exc.name}' not found (looked in {_folders(template.environment)})", location=where)
     if isinstance(exc, _TooSlow):
         message = f"the template ran for more than {MAX_SECONDS:.0f} seconds (an endless loop?)"
+    elif isinstance(exc, _OutOfCPU):
+        message = f"the template used more than {_cpu_seconds()} of CPU (an endless loop?)"
     elif isinstance(exc, MemoryError):
-        message = "the template used more memory than this process may use"
+        message = f"the template used more memory than a build allows ({_size(MAX_EXTRA_MEMORY)} beyond the build's own)"
     elif isinstance(exc, RecursionError):
         message = "the template recurses without end"
     elif isinstance(exc, jinja2.UndefinedError):
@@ -119,6 +176,14 @@ def _as_template_error(exc: BaseException, context: dict[str, Any], template: ji
     else:
         message = f"template failed: {type(exc).__name__}: {exc}"
     return TemplateError(message, location=where)
+
+
+def _cpu_seconds() -> str:
+    return f"{MAX_CPU_SECONDS:g} second{'' if MAX_CPU_SECONDS == 1 else 's'}"
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**30:g} GiB" if count % 2**30 == 0 else f"{count / 2**20:g} MiB"
 
 
 def _folders(env: jinja2.Environment) -> str:
