@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from reportgen.errors import Location, TemplateError, dotted_path
 from reportgen.images import image_problem
+from reportgen.templating.fontfile import font_problem
 from reportgen.templating.loader import outside_set
 from reportgen.templating.theme import Theme
 from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
@@ -171,7 +172,11 @@ def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[st
                 where = ("font_files", family, face)
                 if not relative:
                     raise TemplateError("give the font file's path", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
-                paths.setdefault(family, {})[face] = _asset(folder, positions, where, str(relative), "font file")
+                path = _asset(folder, positions, where, str(relative), "font file")
+                problem = font_problem(path)
+                if problem:
+                    raise TemplateError(f"the font file {path} {problem}", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
+                paths.setdefault(family, {})[face] = path
     return paths
 
 

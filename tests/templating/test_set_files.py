@@ -1,7 +1,8 @@
-"""A set's files come from inside its folder (links resolved first), and its templates are of a sensible size."""
+"""A set's files come from inside its folder (links resolved first), and its fonts are checked when it loads."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,10 +10,13 @@ import pytest
 
 from reportgen import pack
 from reportgen.errors import TemplateError
+from reportgen.templating import fontfile
 from reportgen.templating.env import environment, render
-from reportgen.templating.sets import load_set
+from reportgen.templating.fontfile import font_problem
+from reportgen.templating.sets import builtin_sets_dir, load_set
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
+NOTO = builtin_sets_dir() / "default" / "assets" / "fonts" / "NotoSans-Regular.ttf"
 
 
 @pytest.fixture
@@ -89,3 +93,54 @@ def test_a_logo_that_links_outside_the_set_is_refused(write_set, tmp_path):
     message = caught.value.one_line()
     assert message.startswith(f"{folder / 'theme.yaml'}:2:") and f"leaves the template set's folder (it leads to {tmp_path / 'elsewhere.png'})" in message
 
+
+FONT_THEME = "name: mine\nfonts:\n  body: Mine\nfont_files:\n  Mine:\n    regular: assets/mine.ttf\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"this is not a font at all", "is not a TrueType font (its first bytes are not a TrueType header)"),
+        (b"OTTO" + bytes(200), "has PostScript (CFF) outlines"),
+        (NOTO.read_bytes()[:4000], "is truncated or damaged"),
+        (b"\x00\x01\x00\x00\x00\x00" + bytes(20), "its table directory claims 0 tables"),
+    ],
+)
+def test_a_font_that_is_not_truetype_is_refused_at_the_theme_line(write_set, content, expected):
+    folder = write_set("x", theme=FONT_THEME)
+    (folder / "assets").mkdir()
+    (folder / "assets" / "mine.ttf").write_bytes(content)
+    with pytest.raises(TemplateError) as caught:
+        load_set(folder)
+    message = caught.value.one_line()
+    assert message.startswith(f"{folder / 'theme.yaml'}:6:14: font_files.Mine.regular: the font file {folder / 'assets' / 'mine.ttf'} "), message
+    assert expected in message
+
+
+def test_an_oversized_font_is_refused(write_set, monkeypatch):
+    monkeypatch.setattr(fontfile, "MAX_FONT_BYTES", 100_000)
+    folder = write_set("x", theme=FONT_THEME)
+    (folder / "assets").mkdir()
+    shutil.copy(NOTO, folder / "assets" / "mine.ttf")
+    with pytest.raises(TemplateError) as caught:
+        load_set(folder)
+    message = caught.value.one_line()
+    size = NOTO.stat().st_size / 1e6
+    assert message == (
+        f"{folder / 'theme.yaml'}:6:14: font_files.Mine.regular: the font file {folder / 'assets' / 'mine.ttf'} "
+        f"is {size:.1f} MB; a set's font files may be at most 0.1 MB"
+    )
+
+
+def test_a_good_font_passes_and_a_changed_file_is_checked_again(tmp_path):
+    font = tmp_path / "font.ttf"
+    shutil.copy(NOTO, font)
+    assert font_problem(font) is None
+    font.write_bytes(b"garbage" * 100)
+    os.utime(font, ns=(1, 1))
+    assert font_problem(font) is not None
+
+
+def test_the_bundled_fonts_pass():
+    for font in (builtin_sets_dir() / "default" / "assets" / "fonts").glob("*.ttf"):
+        assert font_problem(font) is None, font
