@@ -7,11 +7,13 @@ Nothing downstream of this module sees the outline model.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from reportgen.document.model import Chart, DocumentInfo, Figure, Image, Series, Table
 from reportgen.outline.model import ChartFigure, ImageFigure, Outline, Source, TableFigure
+from reportgen.templating.plain import plain
 from reportgen.theme import Theme
 
 
@@ -87,15 +89,24 @@ def document_info(outline: Outline) -> DocumentInfo:
 
 
 def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: Theme) -> dict[str, Any]:
-    """What templates see; docs/templates.md documents each name."""
-    return {
-        "meta": outline.meta,
-        "summary": outline.summary,
-        "sections": outline.sections,
-        "sources": outline.sources,
-        "glossary": outline.glossary,
-        "figures": figures_by_id,
-        "credits": {source.id: source_credit(source) for source in outline.sources},
-        "strings": theme.strings,
-        "theme": theme,
-    }
+    """What templates see, as plain data (:mod:`reportgen.templating.plain`); docs/templates.md documents each name."""
+    return plain(
+        {
+            "meta": outline.meta,
+            "summary": outline.summary,
+            "sections": outline.sections,
+            "sources": outline.sources,
+            "glossary": outline.glossary,
+            "figures": {ident: _figure_for_templates(figure) for ident, figure in figures_by_id.items()},
+            "credits": {source.id: source_credit(source) for source in outline.sources},
+            "strings": theme.strings,
+            "theme": theme,
+        }
+    )
+
+
+def _figure_for_templates(figure: Figure) -> dict[str, Any]:
+    """A numbered figure's fields and its label ("Figure 1"); an image's resolved file path is for the
+    renderers only."""
+    fields = {field.name: getattr(figure, field.name) for field in dataclasses.fields(figure) if field.name != "path"}
+    return {**fields, "label": figure.label}

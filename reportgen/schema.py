@@ -24,7 +24,7 @@ def outline_schema() -> dict[str, Any]:
 
 def theme_schema() -> dict[str, Any]:
     """The theme's keys, without the fields its loader fills in (resolved paths), which no file may give."""
-    from reportgen.templating.theme import Theme
+    from reportgen.theme import Theme
 
     schema = Theme.model_json_schema()
     for name, field in Theme.model_fields.items():

@@ -94,6 +94,17 @@ def master(made: Callable[[Path], Path]) -> Callable[[Path], list[str]]:
     return write
 
 
+def linked_set(brief: str, link: str, theme: str = "extends: default\n") -> Callable[[Path], list[str]]:
+    """A set whose file *link* is a symbolic link to the outline, which is outside the set."""
+
+    def write(folder: Path) -> list[str]:
+        args = template_set(theme, brief__md__j2=brief)(folder)
+        (folder / "myset" / link).symlink_to(folder / "outline.yaml")
+        return args
+
+    return write
+
+
 def pack_folder_with(name: str, make: Callable[[Path], None]) -> Callable[[Path], list[str]]:
     """A build into ./pack, where *make* puts something that is not a regular file at *name*."""
 
@@ -101,6 +112,22 @@ def pack_folder_with(name: str, make: Callable[[Path], None]) -> Callable[[Path]
         (folder / "pack").mkdir()
         make(folder / "pack" / name)
         return outline(BASE, "--out", "pack")(folder)
+
+    return write
+
+
+def font_set(content: bytes | int) -> Callable[[Path], list[str]]:
+    """A set with one font file: these bytes, or a file of this many bytes (sparse, so instant)."""
+    theme = "extends: default\nbrief:\n  fonts:\n    body: Mine\nfont_files:\n  Mine:\n    regular: mine.ttf\n"
+
+    def write(folder: Path) -> list[str]:
+        args = template_set(theme)(folder)
+        with open(folder / "myset" / "mine.ttf", "wb") as font:
+            if isinstance(content, int):
+                font.truncate(content)
+            else:
+                font.write(content)
+        return args
 
     return write
 
@@ -114,11 +141,15 @@ def link_to_dev_zero(path: Path) -> None:
     path.symlink_to("/dev/zero")
 
 
+def hostile(brief: str) -> Callable[[Path], list[str]]:
+    return template_set("extends: default\n", brief__md__j2="# Brief\n" + brief + "\n")
+
+
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)
 )
 
-CASES = [
+BAD_INPUTS = [
     Case("YAML: tab indentation", outline(replaced("  author:", "\tauthor:")), "indent with spaces, not tabs"),
     Case("YAML: unclosed quote", outline(replaced("title: A small brief", 'title: "A small brief')), "YAML syntax error"),
     Case("YAML: bad indentation", outline(replaced("  author:", "   author:")), "YAML syntax error"),
@@ -208,6 +239,28 @@ CASES = [
     Case("Links: a file: link in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: file:///etc/passwd")), "uses the 'file:' scheme"),
     Case("Links: a javascript: autolink in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee <javascript:alert(1)>.\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to"),
 )
+
+HOSTILE_SETS = section(
+    "Hostile template sets",
+    Case("Hostile set: reading a file through a theme path", hostile("{{ (theme.font_paths.NotoSans.regular.parent / '/etc/hostname').read_text() }}"), "theme has no field 'font_paths'"),
+    Case("Hostile set: a method not on the list", hostile("{{ meta.title.format_map({}) }}"), "brief.md.j2:2: templates may not call str.format_map"),
+    Case("Hostile set: reaching Python internals", hostile("{{ meta.title.__class__.__mro__ }}"), "brief.md.j2:2: templates may not use str.__class__"),
+    Case("Hostile set: a filter that is not offered", hostile("{{ meta|pprint }}"), "brief.md.j2:2: templates may not use the filter 'pprint'"),
+    Case("Hostile set: a number of millions of digits", hostile("{{ (9**99999999) > 1 }}"), "brief.md.j2:2: the template computes a number of more than 4,300 digits (9 ** 99999999)"),
+    Case("Hostile set: a text of four gigabytes", hostile("{% set s = 'ab' * 2000000000 %}"), "brief.md.j2:2: the template makes a text of more than 20,000,000 characters"),
+    Case("Hostile set: a list of a hundred million items", hostile("{{ ([1]*10**8)|length }}"), "brief.md.j2:2: the template makes a list of more than 1,000,000 items"),
+    Case("Hostile set: padding to a billion characters", hostile("{{ meta.title.center(10**9) }}"), "brief.md.j2:2: the template makes a text of more than 20,000,000 characters (str.center(1000000000))"),
+    Case("Hostile set: a format width of a billion", hostile("{{ '{:>999999999}'.format(meta.title) }}"), "the template makes a text of more than 20,000,000 characters (str.format"),
+    Case("Hostile set: text doubled in a loop", hostile("{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"), "brief.md.j2:2: the template makes a text of more than 20,000,000 characters (~)"),
+    Case("Hostile set: an include that links outside the set", linked_set("{% include 'leak.txt' %}\n", "leak.txt"), "leak.txt is a link to"),
+    Case("Hostile set: a master that links outside the set", linked_set("# Brief\n", "reference.pptx"), "reference.pptx is a link to"),
+    Case("Hostile set: a font file that is not a font", font_set(b"not a font at all"), "font_files.Mine.regular: the font file"),
+    Case("Hostile set: a font file of 60 MB", font_set(60_000_000), "a set's font files may be at most 50 MB"),
+)
+"""Template sets written to harm: reach files, compute without bound, or bring in files from outside the set.
+(A call that runs long in C is ended by the CPU limit after 32 s; tests/templating/test_backstop.py shows it with a small limit.)"""
+
+CASES = BAD_INPUTS + HOSTILE_SETS
 
 
 def run(case: Case, folder: Path) -> subprocess.CompletedProcess:

@@ -37,7 +37,7 @@ def test_the_outline_schema_describes_its_fields_and_shapes():
 
 def test_the_theme_schema_leaves_out_what_the_loader_fills_in():
     properties = json.loads(schema_text("theme"))["properties"]
-    assert {"colours", "fonts", "languages", "logo"} <= set(properties)
+    assert {"colours", "brief", "deck", "languages", "logo"} <= set(properties)
     assert not {"logo_path", "reference_pptx", "font_paths"} & set(properties)
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportgen.templating import bounds
 
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 _BLOCK_START = re.compile(
@@ -61,16 +65,23 @@ def plain(value: object) -> Markdown:
 
 
 def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
-    """Outline points (with sub-points) as a nested Markdown list; with *credits*, each sourced point ends in its credit."""
+    """Outline points (with sub-points) as a nested Markdown list; with *credits*, each sourced point ends in its credit.
+
+    The output is bounded as it grows: a template can hand in one long point many times over.
+    """
     lines: list[str] = []
+    size = 0
 
     def walk(items: object, depth: int) -> None:
-        for point in items:  # type: ignore[attr-defined]
-            text = inline(point.text)
-            if credits and point.source:
-                text += " (" + inline("; ".join(credits[ref] for ref in point.source)) + ")"
+        nonlocal size
+        for point in _records(items, "bullets"):
+            text = inline(point.get("text", ""))
+            if credits and point.get("source"):
+                text += " (" + inline("; ".join(credits[ref] for ref in point["source"])) + ")"
             lines.append(f"{'  ' * depth}- {text}")
-            walk(point.points, depth + 1)
+            size += len(lines[-1]) + 1
+            bounds.check_text_size(size, "the bullets filter")
+            walk(point.get("points") or (), depth + 1)
 
     walk(points, 0)
     return Markdown("\n".join(lines) + "\n")
@@ -78,14 +89,25 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
 
 def citation(source: object) -> Markdown:
     """A source as one line of Markdown: ``Author, *Title*, Publisher, date.`` (with its URL as a link if it has one)."""
-    author = getattr(source, "author", "")
-    publisher = getattr(source, "publisher", "")
+    (record,) = _records([source], "citation")
+    author = record.get("author", "")
+    publisher = record.get("publisher", "")
     parts = [inline(author)] if author else []
-    title = inline(getattr(source, "title", ""))
-    url = getattr(source, "url", "")
+    title = inline(record.get("title", ""))
+    url = record.get("url", "")
     parts.append(f"*[{title}](<{url}>)*" if url and "<" not in url and ">" not in url else f"*{title}*")
     if publisher and publisher != author:
         parts.append(inline(publisher))
-    if getattr(source, "date", ""):
-        parts.append(inline(source.date))  # type: ignore[attr-defined]
+    if record.get("date", ""):
+        parts.append(inline(record["date"]))
     return Markdown(", ".join(parts) + ".")
+
+
+def _records(items: object, what: str) -> Iterator[Mapping[str, Any]]:
+    """The mappings in *items* (points or sources as templates see them), or a TypeError naming the filter."""
+    if not isinstance(items, (list, tuple)):
+        raise TypeError(f"{what} takes a list, not {type(items).__name__}")
+    for item in items:
+        if not isinstance(item, Mapping):
+            raise TypeError(f"{what} takes points or sources (mappings with fields), not {type(item).__name__}")
+        yield item

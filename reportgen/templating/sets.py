@@ -18,6 +18,8 @@ from pydantic import ValidationError
 
 from reportgen.errors import Location, TemplateError, dotted_path
 from reportgen.images import image_problem
+from reportgen.templating.fontfile import font_problem
+from reportgen.templating.loader import outside_set
 from reportgen.theme import Theme
 from reportgen.theme.legacy import migrate
 from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
@@ -86,6 +88,7 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
     layers: list[tuple[Path, dict[str, Any], Positions]] = []
     while True:
         theme_file = folder / THEME_FILE
+        _refuse_link_out(theme_file, folder)
         data, positions = read_yaml(theme_file, what="theme", error=TemplateError)
         if not isinstance(data, dict):
             raise TemplateError("a theme must be a mapping of keys", location=Location(theme_file, 1, 1))
@@ -156,11 +159,14 @@ def _known_depth(positions: Positions, where: tuple[str | int, ...]) -> int:
 
 
 def _asset(folder: Path, positions: Positions, where: tuple[str | int, ...], relative: str, what: str) -> Path:
-    """A file named in a theme, resolved against the set that named it; it must exist inside that set."""
+    """A file named in a theme, resolved against the set that named it; it must exist inside that set
+    (links resolved first: a link inside the set to a file outside it is refused too)."""
     path = (folder / relative).resolve()
     location = position_of(folder / THEME_FILE, positions, where)
-    if not path.is_relative_to(folder.resolve()):
-        raise TemplateError(f"the {what} path '{relative}' leaves the template set's folder", location=location, field=dotted_path(where))
+    if outside_set(path, folder) is not None:
+        raise TemplateError(
+            f"the {what} path '{relative}' leaves the template set's folder (it leads to {path})", location=location, field=dotted_path(where)
+        )
     if not path.is_file():
         raise TemplateError(f"{what} not found: looked for {path}", location=location, field=dotted_path(where))
     return path
@@ -175,7 +181,11 @@ def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[st
                 where = ("font_files", family, face)
                 if not relative:
                     raise TemplateError("give the font file's path", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
-                paths.setdefault(family, {})[face] = _asset(folder, positions, where, str(relative), "font file")
+                path = _asset(folder, positions, where, str(relative), "font file")
+                problem = font_problem(path)
+                if problem:
+                    raise TemplateError(f"the font file {path} {problem}", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
+                paths.setdefault(family, {})[face] = path
     return paths
 
 
@@ -203,6 +213,15 @@ def _logo(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
 
 def _reference(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
     for folder, _, _ in layers:
-        if (folder / REFERENCE_PPTX).is_file():
-            return folder / REFERENCE_PPTX
+        master = folder / REFERENCE_PPTX
+        if master.is_file():
+            _refuse_link_out(master, folder)
+            return master
     return None
+
+
+def _refuse_link_out(path: Path, folder: Path) -> None:
+    """A file the set provides by its name (theme, master) must not be a link to a file outside the set."""
+    real = outside_set(path, folder)
+    if real is not None:
+        raise TemplateError(f"{path} is a link to {real}, outside the template set's folder", location=Location(path))

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.dates import format_date
 from reportgen.errors import TemplateError
-from reportgen.templating.env import FILTERS, format_date, environment, render
+from reportgen.templating.env import environment, render
+from reportgen.templating.filters import FILTERS
+from reportgen.templating.plain import plain
 from reportgen.templating.sets import load_set
 
 
@@ -38,7 +41,7 @@ def test_misspelled_field_suggests_the_closest(tmp_path):
 
     folder = set_with(tmp_path, "# {{ meta.titel }}\n")
     with pytest.raises(TemplateError) as caught:
-        render_brief(folder, {"meta": Meta(title="T")})
+        render_brief(folder, {"meta": plain(Meta(title="T"))})
     message = caught.value.one_line()
     assert f"{folder / 'brief.md.j2'}:1" in message
     assert "meta has no field 'titel'; did you mean 'title'?" in message

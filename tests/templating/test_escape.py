@@ -58,9 +58,9 @@ def test_markdown_values_pass_unchanged():
     assert inline(Markdown("# ok")) == "# ok"
 
 
-class P:
-    def __init__(self, text, points=(), source=()):
-        self.text, self.points, self.source = text, list(points), list(source)
+def P(text, points=(), source=()):
+    """A point as templates see it (plain data)."""
+    return {"text": text, "points": list(points), "source": list(source)}
 
 
 def test_bullets_nest_and_credit_sources():
@@ -68,9 +68,9 @@ def test_bullets_nest_and_credit_sources():
     assert text == "- a (Kyodo, 2023)\n  - b\n    - c\n"
 
 
-class S:
-    def __init__(self, **kw):
-        self.author, self.title, self.publisher, self.date, self.url = (kw.get(k, "") for k in ("author", "title", "publisher", "date", "url"))
+def S(**fields):
+    """A source as templates see it (plain data)."""
+    return {key: fields.get(key, "") for key in ("id", "title", "author", "publisher", "date", "url")}
 
 
 def test_citation_links_the_title_and_escapes_values():
