@@ -122,10 +122,15 @@ def start(function: Callable[..., T], *args: Any, limits: Limits | None = None) 
     parent = os.getpid()
     sys.stdout.flush()
     sys.stderr.flush()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})  # none lands mid-fork
     pid = os.fork()
     if pid:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(writer)
         return Child(pid, reader)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
     os.close(reader)
     code = 1
     try:
@@ -150,8 +155,6 @@ def run(function: Callable[..., T], *args: Any, limits: Limits | None = None) ->
 
 
 def _run(function: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportgenWarning)
         try:

@@ -76,6 +76,8 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
         nonlocal size
         for point in _records(items, "bullets"):
             text = inline(point.get("text", ""))
+            if not text.strip() and not point.get("points"):
+                continue  # an empty item under a point would read as a heading underline and swallow its text
             if credits and point.get("source"):
                 text += " (" + inline("; ".join(credits[ref] for ref in point["source"])) + ")"
             lines.append(f"{'  ' * depth}- {text}")

@@ -78,3 +78,9 @@ def test_citation_links_the_title_and_escapes_values():
     (para,) = parse_markdown(text + "\n", DocumentInfo(title="t"), {}).blocks
     assert plain(para.runs) == "# Kyodo, Budget up, nippon.com, 2023-12-22."
     assert any(run.href == "https://x.org/a%20b" and run.italic for run in para.runs)
+
+
+def test_an_empty_sub_point_is_left_out_so_its_parent_keeps_its_text():
+    from reportgen.templating.escape import bullets
+
+    assert bullets([{"text": "0000", "points": [{"text": "", "points": []}]}]) == "- 0000\n"
