@@ -8,7 +8,8 @@ import os
 import pytest
 
 from conftest import MINIMAL
-from reportgen.build import manifest, pack, pack_folder
+from reportgen.build import manifest, pack_folder
+from reportgen.build import pipeline as pack
 from reportgen.errors import OutputError
 
 
@@ -73,7 +74,7 @@ def test_a_folder_that_refuses_the_lock_file_is_named_before_anything_is_rendere
         return real(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing)
-    monkeypatch.setattr(pack, "_render", lambda *args: rendered.append(args))
+    monkeypatch.setattr(pack, "build_formats", lambda *args, **kwargs: rendered.append(args))
     with pytest.raises(OutputError, match="the folder is read-only") as caught:
         pack.build_pack(outline, out_dir=out, parallel=False)
     assert caught.value.location.file == out and rendered == []
