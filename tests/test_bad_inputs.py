@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bad_inputs import CASES, DOC, Case, run
-from plain_words import pydantic_phrases_in
+from support.bad_inputs import CASES, DOC, Case, run
+from support.plain_words import pydantic_phrases_in
 
 _RUNS: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
 
@@ -61,4 +61,4 @@ def test_no_message_uses_pydantics_words(case, tmp_path_factory):
 def test_the_documented_table_lists_every_case():
     doc = DOC.read_text(encoding="utf-8")
     for case in CASES:
-        assert f"| {case.name} |" in doc, f"{case.name}: regenerate with python tests/bad_inputs.py"
+        assert f"| {case.name} |" in doc, f"{case.name}: regenerate with PYTHONPATH=tests python -m support.bad_inputs"

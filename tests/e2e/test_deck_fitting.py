@@ -11,10 +11,10 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from deck_geometry import stray_words
-from readers import deck_texts, libreoffice_pdf, outline_points, squash
+from support.deck_geometry import stray_words
+from support.readers import deck_texts, libreoffice_pdf, outline_points, squash
 from reportgen.outline import load_outline
-from tools import require_tool
+from support.tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLINES = {

@@ -8,8 +8,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tools import require_tool
-from readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
+from support.tools import require_tool
+from support.readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
 from reportgen.outline import load_outline
 from reportgen.build.pipeline import default_outline
 

@@ -7,8 +7,8 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 import reportgen
-from readers import deck_texts, pdf_text, squash
-from tools import require_tool
+from support.readers import deck_texts, pdf_text, squash
+from support.tools import require_tool
 
 INJECTIONS = ["---", "# Title", "::: notes", "{{ x }}", "<b>&", "![](figure:budget)", "x {layout=chart}", "1. one", "| a | b |"]
 

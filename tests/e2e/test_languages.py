@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from readers import markdown_plain, squash
+from support.readers import markdown_plain, squash
 from reportgen.outline import load_outline
-from tools import assert_qpdf_accepts, require_tool
+from support.tools import assert_qpdf_accepts, require_tool
 
 REPO = Path(__file__).resolve().parents[2]
 JA = REPO / "content" / "japan-defense.ja.yaml"

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from readers import deck_texts, pdf_text
-from tools import assert_qpdf_accepts
+from support.readers import deck_texts, pdf_text
+from support.tools import assert_qpdf_accepts
 from reportgen.errors import ErrorList, ReportgenError
 from reportgen.build.pipeline import build_pack
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import assert_qpdf_accepts
+from support.tools import assert_qpdf_accepts
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "content" / "japan-defense.yaml"

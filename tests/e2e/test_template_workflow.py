@@ -11,8 +11,8 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from readers import deck_texts, pdf_text
-from tools import assert_qpdf_accepts
+from support.readers import deck_texts, pdf_text
+from support.tools import assert_qpdf_accepts
 from reportgen.outline import load_outline
 from reportgen.build.pipeline import default_outline
 

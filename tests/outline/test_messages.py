@@ -15,7 +15,7 @@ from reportgen.outline.messages import MESSAGES, Problem, wording
 from reportgen.outline.model import Outline
 from reportgen.yamlfile import read_yaml
 
-from plain_words import pydantic_phrases_in
+from support.plain_words import pydantic_phrases_in
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 BASE = SMALL.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-import hostile_masters as hm
+from support import hostile_masters as hm
 from reportgen.errors import ReportgenWarning, TemplateError
 from reportgen.render.pptx import master_check, render_pptx
 from reportgen.render.pptx.master_check import check_master, safe_master

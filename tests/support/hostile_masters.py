@@ -1,6 +1,6 @@
 """Hostile reference decks, built from python-pptx's default template by editing its zip.
 
-Shared by tests/render/pptx/test_master_safety.py and the bad-input corpus (tests/bad_inputs.py).
+Shared by tests/render/pptx/test_master_safety.py and the bad-input corpus (tests/support/bad_inputs.py).
 """
 
 from __future__ import annotations
