@@ -31,3 +31,13 @@ def test_each_language_has_its_tag_breaking_and_dates(tag, xml_lang, breaking, e
 def test_languages_are_left_to_right_until_a_script_says_otherwise():
     assert not locale_for("en").right_to_left
     assert locale_for("ja").scripts[0] == "Jpan"
+
+
+def test_every_language_the_default_set_has_words_for_is_a_known_locale() -> None:
+    """The outline's language warning trusts locale.known_languages() to cover the default set's words."""
+    from reportgen.locale import known_languages
+    from reportgen.templating.sets import builtin_sets_dir, load_set
+
+    theme = load_set(builtin_sets_dir() / "default").theme
+    assert theme.languages
+    assert {tag.split("-")[0].lower() for tag in theme.languages} <= set(known_languages())

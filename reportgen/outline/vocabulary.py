@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from typing import get_args
 
+from reportgen.locale import known_languages
 from reportgen.outline.model import LANGUAGE_TAG, Figure
 
 FIGURE_SYNONYMS = {
@@ -73,21 +73,10 @@ def is_language_tag(tag: str) -> bool:
     return re.fullmatch(LANGUAGE_TAG, tag) is not None
 
 
-@lru_cache(maxsize=1)
 def builtin_languages() -> tuple[str, ...]:
     """The languages reportgen has something of its own for: an entry in :mod:`reportgen.locale`
-    (scripts, line breaking, dates) or words in the default template set's theme (``languages:``)."""
-    from reportgen.errors import ReportgenError
-    from reportgen.locale import known_languages
-    from reportgen.templating.sets import builtin_sets_dir, load_set
-
-    languages = dict.fromkeys(known_languages())
-    try:
-        theme = load_set(builtin_sets_dir() / "default").theme
-    except ReportgenError:
-        return tuple(languages)
-    languages.update(dict.fromkeys(tag.split("-")[0].lower() for tag in theme.languages))
-    return tuple(languages)
+    (scripts, line breaking, dates, and the default template set's words)."""
+    return known_languages()
 
 
 def closest_language(given: str) -> str | None:
