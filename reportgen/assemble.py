@@ -17,6 +17,10 @@ from reportgen.templating.plain import plain
 from reportgen.theme import Theme
 
 
+RENDERERS_ONLY = frozenset({"path", "location"})
+"""Figure fields templates do not see: an image's resolved file path, a table's place in the outline."""
+
+
 def source_credit(source: Source) -> str:
     """A short credit for a figure's source line: ``Kyodo News via nippon.com, 2023-12-22``."""
     who = source.author or source.publisher or source.title
@@ -30,7 +34,7 @@ def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figu
     sources = outline.source_by_id()
     numbers = {"figure": 0, "table": 0}
     out: dict[str, Figure] = {}
-    for _, figure in outline.figures():
+    for where, figure in outline.figures():
         credit = "; ".join(source_credit(sources[ref]) for ref in figure.source)
         if isinstance(figure, TableFigure):
             numbers["table"] += 1
@@ -43,6 +47,7 @@ def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figu
                 rows=tuple(tuple(row) for row in figure.rows),
                 source=credit,
                 label_word=theme.strings.table,
+                location=outline.location_of((*where, "columns")),
             )
             continue
         numbers["figure"] += 1
@@ -106,7 +111,6 @@ def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: 
 
 
 def _figure_for_templates(figure: Figure) -> dict[str, Any]:
-    """A numbered figure's fields and its label ("Figure 1"); an image's resolved file path is for the
-    renderers only."""
-    fields = {field.name: getattr(figure, field.name) for field in dataclasses.fields(figure) if field.name != "path"}
+    """A numbered figure's fields and its label ("Figure 1"), but for those only renderers see."""
+    fields = {field.name: getattr(figure, field.name) for field in dataclasses.fields(figure) if field.name not in RENDERERS_ONLY}
     return {**fields, "label": figure.label}

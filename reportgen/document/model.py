@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
+from reportgen.errors import Location
+
 
 @dataclass(frozen=True)
 class Run:
@@ -145,6 +147,8 @@ class Table(_Numbered):
     rows: tuple[tuple[str, ...], ...]
     source: str
     label_word: str = "Table"
+    location: Location | None = field(default=None, compare=False)
+    """Where the table is in the outline, for a renderer's errors about it (too many columns)."""
 
 
 @dataclass(frozen=True)

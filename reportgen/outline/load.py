@@ -51,7 +51,7 @@ def validate_outline(data: Any, positions: Positions, path: Path, found: Iterabl
     _raise_all(errors)
     assert outline is not None, "the model accepted nothing, yet no error was raised"
     _check_language(outline, positions, path)
-    return outline
+    return outline.located(path, positions)
 
 
 def _raise_all(errors: list[ReportgenError]) -> None:

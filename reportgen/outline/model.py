@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -20,14 +21,16 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    PrivateAttr,
     StringConstraints,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from reportgen.errors import dotted_path
+from reportgen.errors import Location, dotted_path
 from reportgen.links import link_problem, links_in
+from reportgen.yamlfile import Positions, position_of
 
 MAX_POINT_DEPTH = 3
 SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -243,12 +246,23 @@ class Outline(Strict):
     sections: Annotated[list[Section], Field(min_length=1, description="The body, in reading order.")]
     sources: list[Source] = Field(default_factory=list, description="The works cited.")
     glossary: dict[NonEmptyText, NonEmptyText] = Field(default_factory=dict, description="Terms and what they mean.")
+    _read_from: tuple[Path, Positions] | None = PrivateAttr(default=None)
+    """The file the loader read and the position of each value in it (for errors found after loading)."""
 
-    def figures(self) -> Iterator[tuple[Section, Any]]:
-        """Every figure with the section that holds it, in reading order."""
-        for section in self.sections:
-            for figure in section.figures:
-                yield section, figure
+    def located(self, path: Path, positions: Positions) -> Outline:
+        """This outline, knowing it was read from *path* with values at *positions*."""
+        self._read_from = (path, positions)
+        return self
+
+    def location_of(self, where: tuple[str | int, ...]) -> Location | None:
+        """Where the value at *where* (``("sections", 1, "figures", 0)``) is in the file; None if not read from one."""
+        return None if self._read_from is None else position_of(*self._read_from, where)
+
+    def figures(self) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+        """Every figure with its place in the outline (``("sections", 1, "figures", 0)``), in reading order."""
+        for s, section in enumerate(self.sections):
+            for f, figure in enumerate(section.figures):
+                yield ("sections", s, "figures", f), figure
 
     def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}

@@ -20,6 +20,8 @@ CELL_Y = Inches(0.04)
 
 TABLE_MAX = Pt(16)
 TABLE_MIN = Pt(11)
+TABLE_FLOOR = Pt(8)
+"""A table whose columns cannot share a slide at TABLE_MIN is set smaller, down to this."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,13 @@ def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length
     return Emu(lines * fit.line_height(size) + 2 * CELL_Y)
 
 
-def plan_table(grid: Grid, box: Box, alt: str) -> list[TablePlan]:
-    """The table on as few slides as the smallest size needs, each with the header row; largest size for that."""
+def plan_table(grid: Grid, box: Box, alt: str, table: Table | None = None) -> list[TablePlan]:
+    """The table on as few slides as the smallest size needs, each with the header row; largest size for that.
+
+    A table too wide for that is set in equal columns, smaller down to TABLE_FLOOR until its words fit; one
+    whose columns cannot get two characters each even so is refused (*table*: the outline's, else a
+    Markdown table, for the error).
+    """
     candidates = sizes(TABLE_MAX, TABLE_MIN)
     best: list[TablePlan] | None = None
     for size in reversed(candidates):  # smallest first: it sets the fewest pages
@@ -90,11 +97,34 @@ def plan_table(grid: Grid, box: Box, alt: str) -> list[TablePlan]:
         pages = _split_rows(grid, box, widths, size, alt)
         if best is None or len(pages) <= len(best):
             best = pages
-    if best is None:  # some word wider than any column: let the renderer break it
-        size = candidates[-1]
-        n = len(grid.header)
-        best = _split_rows(grid, box, tuple(Emu(box.w // n) for _ in range(n)), size, alt)
-    return best
+    return best if best is not None else _squeezed(grid, box, alt, table)
+
+
+def _squeezed(grid: Grid, box: Box, alt: str, table: Table | None) -> list[TablePlan]:
+    """Equal columns in the largest size down to the floor where every word fits; at the floor, words break."""
+    n = len(grid.header)
+    room = 2 * CELL_X + 2 * TABLE_FLOOR
+    if n * room > box.w:
+        what = "the table" if table is not None else _pipe_table_name(grid)
+        raise RenderError(
+            f"{what} has {n} columns, more than fit a slide, even in {TABLE_FLOOR.pt:g} pt type",
+            location=table.location if table is not None else None,
+            field=f"figures.{table.id}" if table is not None else None,
+            hint=f"split the table into tables of at most {int(box.w // room)} columns",
+        )
+    widths = tuple(Emu(box.w // n) for _ in range(n))
+    cells = [*(_bold(c) for c in grid.header), *(c for row in grid.rows for c in row)]
+    for size in sizes(TABLE_MIN, TABLE_FLOOR, step=Pt(0.5)):
+        if all(fit.words_fit(c, size, Emu(widths[0] - 2 * CELL_X)) for c in cells):
+            break
+    return _split_rows(grid, box, widths, size, alt)
+
+
+def _pipe_table_name(grid: Grid) -> str:
+    """A Markdown table as an error can name it: by its first column headings."""
+    shown = " | ".join(" ".join("".join(r.text for r in cell).split()) for cell in grid.header[:3])
+    more = " | \u2026" if len(grid.header) > 3 else ""
+    return f'the Markdown table headed "{shown}{more}" in the deck\'s template'
 
 
 def _split_rows(grid: Grid, box: Box, widths: tuple[Length, ...], size: Length, alt: str) -> list[TablePlan]:

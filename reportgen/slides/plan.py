@@ -204,7 +204,7 @@ class _Planner:
         if isinstance(figure, (Table, TableBlock)):
             grid = Grid.of_table(figure) if isinstance(figure, Table) else Grid.of_runs(figure.header, figure.rows)
             alt = clean(f"{figure.title}. {figure.caption}".strip(". ")) if isinstance(figure, Table) else ""
-            return [(table, under(area.y + sum(table.row_heights))) for table in plan_table(grid, area, alt)]
+            return [(table, under(area.y + sum(table.row_heights))) for table in plan_table(grid, area, alt, figure if isinstance(figure, Table) else None)]
         plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
         return [(plan, under(plan.box.bottom))]
 

@@ -73,8 +73,8 @@ def truncated_image(folder: Path) -> list[str]:
 
 
 def wide_table(folder: Path) -> list[str]:
-    columns = ", ".join(f"c{i}" for i in range(60))
-    cells = ", ".join("x" for _ in range(60))
+    columns = ", ".join(f"c{i}" for i in range(200))
+    cells = ", ".join("x" for _ in range(200))
     figure = f"      - {{id: wide, type: table, title: W, columns: [{columns}], rows: [[{cells}]]}}\nsources:"
     return outline(replaced("sources:", figure))(folder)
 
@@ -188,7 +188,8 @@ BAD_INPUTS = [
     Case("YAML: an alias that refers to itself", outline(BASE + "loop: &loop [*loop]\n"), "an alias refers to itself"),
     Case("Files: image that is truncated", truncated_image, "is not a readable PNG, JPEG or GIF image"),
     Case("Files: reference deck that is not a PowerPoint file", not_a_deck, "cannot use the reference deck"),
-    Case("Model: a table too wide for the page", wide_table, "cannot fit the page width"),
+    Case("Model: a table too wide for the page, even turned", wide_table, "split the table into tables of at most"),
+    Case("Template: a Markdown table too wide for the page, even turned", template_set("extends: default\n", brief__md__j2="| " + " | ".join(f"c{i}" for i in range(200)) + " |\n|" + "---|" * 200 + "\n"), "the Markdown table headed"),
     Case("Template: extends that is not one name", template_set("extends: [default]\n"), "'extends' must name one template set"),
     Case("Template: page words with an unknown field", template_set("extends: default\nstrings:\n  page_of: '{page} of {total}'\n"), "may use only {page} and {pages}"),
     Case("Template: a number too large", template_set("extends: default\n", brief__md__j2="{{ 2.0 ** 100000 }}\n"), "OverflowError"),

@@ -7,7 +7,9 @@
 
 A chart or image is kept on one page with its label and notes; a table is
 kept together when it fits on a page and otherwise starts only where its
-label, header and first rows fit, repeating its header on every page.
+label, header and first rows fit, repeating its header on every page. A table
+too wide for the page is set smaller, or turned with its notes onto landscape
+pages (:mod:`reportgen.render.pdf.wide`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from reportgen.render.pdf.inline import text_markup
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
 from reportgen.render.pdf.units import Pt
+from reportgen.render.pdf.wide import Setting, on_landscape_page, setting, too_wide
 
 SPACE_AROUND = Pt(8)
 """Extra space above a figure's label and below its last line, on top of paragraph spacing."""
@@ -54,13 +57,17 @@ class KeepTogetherIfItFits(KeepTogether):
 
 def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: bool = True) -> list[Flowable]:
     """The figure as flowables; *together* (only possible in the main flow, not in a table cell) keeps them on a page."""
+    fit = _table_setting(figure, styles, width, together) if isinstance(figure, Table) else None
+    turned = fit is not None and fit.turned
+    if turned:
+        width = styles.geometry.turned().frame_width
     primary = styles.theme.colours.primary
     label = Para(
         f'<font color="{primary}">{text_markup(figure.label)}.</font> {text_markup(figure.title)}',
         styles["figure_label"],
     )
     label.spaceBefore = SPACE_AROUND
-    parts: list[Flowable] = [label, _body(figure, styles, width)]
+    parts: list[Flowable] = [label, _body(figure, styles, width, fit)]
     if figure.caption.strip():
         parts.append(Para(text_markup(figure.caption), styles["caption"]))
     if figure.source.strip():
@@ -70,17 +77,28 @@ def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: 
     if not together:
         return parts
     if isinstance(figure, Table):
-        return [KeepTogetherIfItFits(parts, TABLE_START)]
+        kept: list[Flowable] = [KeepTogetherIfItFits(parts, TABLE_START)]
+        return on_landscape_page(kept) if turned else kept
     return [KeepTogether(parts)]
 
 
-def _body(figure: Figure, styles: Styles, width: float) -> Flowable:
+def _table_setting(table: Table, styles: Styles, width: float, together: bool) -> Setting:
+    """The type size and orientation the table fits in; a table that fits none is refused at its outline line."""
+    cells = [table.columns, *table.rows]
+    found = setting(cells, styles, width, can_turn=together)
+    if found is None:
+        message, hint = too_wide("the table", cells, styles, width, can_turn=together)
+        raise RenderError(message, location=table.location, field=f"figures.{table.id}", hint=hint)
+    return found
+
+
+def _body(figure: Figure, styles: Styles, width: float, fit: Setting | None) -> Flowable:
     if isinstance(figure, Chart):
         return chart_drawing(figure, styles, width)
     if isinstance(figure, Table):
         header = [text_markup(name) for name in figure.columns]
         rows = [[text_markup(cell) for cell in row] for row in figure.rows]
-        return data_table(header, rows, [figure.columns, *figure.rows], styles, width)
+        return data_table(header, rows, [figure.columns, *figure.rows], styles, width, size=fit.size if fit else None)
     if isinstance(figure, Image):
         return _image(figure, styles, width)
     raise RenderError(f"cannot draw figure of type {type(figure).__name__}")

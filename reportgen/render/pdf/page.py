@@ -2,7 +2,9 @@
 
 Every page carries the document's marking top and bottom centre. Body pages
 have a running header (title, date) over a hairline and a footer
-(organisation, "Page X of Y"). The cover has a colour band and the logo.
+(organisation, "Page X of Y"); so do the landscape pages a table too wide for
+the page is turned onto, along their long edge. The cover has a colour band
+and the logo.
 
 Two layout passes (``multiBuild``) and no more: the first learns the page
 of every heading and the page count, the second prints them (table of
@@ -29,8 +31,9 @@ from reportgen.errors import RenderError
 from reportgen.render.pdf._internals import LayoutOnlyFrame
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
 from reportgen.render.pdf.inline import clean, text_markup
-from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.styles import Geometry, Styles
 from reportgen.render.pdf.units import Pt, mm
+from reportgen.render.pdf.wide import LANDSCAPE
 
 FURNITURE_SIZE = Pt(7.5)
 MARKING_SIZE = Pt(7.5)
@@ -97,14 +100,17 @@ class BriefDocTemplate(BaseDocTemplate):
             keywords=", ".join(clean(k) for k in info.keywords), creator="reportgen",
             lang=clean(info.language) or None, invariant=1, displayDocTitle=1,
         )
+        turned = g.turned()
         templates = {
-            COVER: PageTemplate(COVER, [self._frame("cover")], onPage=self._draw_cover),
-            BODY: PageTemplate(BODY, [self._frame("body")], onPage=self._draw_body),
+            COVER: PageTemplate(COVER, [self._frame("cover", g)], onPage=self._draw_cover),
+            BODY: PageTemplate(BODY, [self._frame("body", g)], onPage=self._draw_body),
+            LANDSCAPE: PageTemplate(LANDSCAPE, [self._frame(LANDSCAPE, turned)], onPage=self._draw_landscape,
+                                    pagesize=(turned.page_width, turned.page_height)),
         }
         self.addPageTemplates([templates[first], *(t for k, t in templates.items() if k != first)])
 
-    def _frame(self, name: str) -> Frame:
-        g = self.styles.geometry
+    @staticmethod
+    def _frame(name: str, g: Geometry) -> Frame:
         return LayoutOnlyFrame(g.left, g.bottom, g.frame_width, g.frame_height, id=name,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
@@ -146,18 +152,25 @@ class BriefDocTemplate(BaseDocTemplate):
         self.notify("TOCEntry", (entry.level, text_markup(entry.title), self.page, entry.key))
 
     # -- page furniture ----------------------------------------------------
-    def _marking(self, canv: Canvas, size: float, top: float, bottom: float) -> None:
+    def _marking(self, canv: Canvas, size: float, top: float, bottom: float, page_width: float) -> None:
         text = " ".join(clean(self.info.marking).split())
         if not text:
             return
         canv.setFont(self.styles.fonts.bold, size)
         canv.setFillColor(self.styles.colours.marking)
-        middle = self.styles.geometry.page_width / 2
+        middle = page_width / 2
         canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
         canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
 
     def _draw_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        g, c, f = self.styles.geometry, self.styles.colours, self.styles.fonts
+        self._furniture(canv, doc, self.styles.geometry)
+
+    def _draw_landscape(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._furniture(canv, doc, self.styles.geometry.turned())
+
+    def _furniture(self, canv: Canvas, doc: BaseDocTemplate, g: Geometry) -> None:
+        """The running header, footer and marking of a body page of geometry *g*."""
+        c, f = self.styles.colours, self.styles.fonts
         left, right = g.left, g.page_width - g.right
         canv.saveState()
         canv.setLineWidth(0.5)
@@ -179,7 +192,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
         canv.drawRightString(right, footer - 10, number)
-        self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3)
+        self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
 
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -193,7 +206,7 @@ class BriefDocTemplate(BaseDocTemplate):
         if self._logo is not None:
             canv.drawImage(self._logo, g.left, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=mm(60),
                            height=LOGO_HEIGHT, preserveAspectRatio=True, anchor="w", mask="auto")
-        self._marking(canv, COVER_MARKING_SIZE, g.page_height - mm(12), mm(10))
+        self._marking(canv, COVER_MARKING_SIZE, g.page_height - mm(12), mm(10), g.page_width)
         canv.restoreState()
 
 

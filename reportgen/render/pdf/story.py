@@ -42,6 +42,7 @@ from reportgen.render.pdf.inline import clean, plain_text, runs_markup, text_mar
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
 from reportgen.render.pdf.units import Pt
+from reportgen.render.pdf.wide import on_landscape_page, setting, too_wide
 
 BOX_PAD = Pt(14)
 QUOTE_PAD = Pt(12)
@@ -168,10 +169,19 @@ class StoryBuilder:
         header = [self.markup(cell) for cell in table.header]
         rows = [[self.markup(cell) for cell in row] for row in table.rows]
         plain = [[plain_text(cell) for cell in row] for row in (table.header, *table.rows)]
-        flowable = data_table(header, rows, plain, self.styles, width)
+        fit = setting(plain, self.styles, width, can_turn=top)
+        if fit is None:
+            message, hint = too_wide(_pipe_table_name(plain[0]), plain, self.styles, width, can_turn=top)
+            raise RenderError(message, hint=hint)
+        if fit.turned:
+            width = self.styles.geometry.turned().frame_width
+        flowable = data_table(header, rows, plain, self.styles, width, size=fit.size)
         flowable.spaceBefore = Pt(4)
         flowable.spaceAfter = self.styles["body"].spaceAfter + Pt(8)
-        return [KeepTogetherIfItFits([flowable], TABLE_START)] if top else [flowable]
+        if not top:
+            return [flowable]
+        kept: list[Flowable] = [KeepTogetherIfItFits([flowable], TABLE_START)]
+        return on_landscape_page(kept) if fit.turned else kept
 
     # -- containers --------------------------------------------------------
     def container(self, container: Container, width: float, top: bool) -> list[Flowable]:
@@ -277,6 +287,13 @@ class StoryBuilder:
         table = Table([[inner]], colWidths=[width], style=self.styles.table_style(commands), hAlign="LEFT", splitInRow=1)
         table.spaceAfter = self.styles["body"].spaceAfter
         return table
+
+
+def _pipe_table_name(header: list[str]) -> str:
+    """A Markdown table as an error can name it: by its first column headings."""
+    shown = " | ".join(" ".join(cell.split()) for cell in header[:3])
+    more = " | \u2026" if len(header) > 3 else ""
+    return f'the Markdown table headed "{shown}{more}" in the brief\'s template'
 
 
 def _columns(width: float, styles: Styles) -> int:

@@ -135,6 +135,10 @@ class Geometry:
     def frame_height(self) -> Pt:
         return Pt(self.page_height - self.top - self.bottom)
 
+    def turned(self) -> Geometry:
+        """The same margins on the page turned to landscape (the long edge at the top)."""
+        return Geometry(self.page_height, self.page_width, self.top, self.bottom, self.left, self.right)
+
     @classmethod
     def from_theme(cls, theme: Theme) -> Geometry:
         width, height = PAGE_SIZES[theme.brief.page.size]
@@ -152,6 +156,7 @@ class Styles:
     geometry: Geometry
     paragraph: dict[str, ParagraphStyle] = field(default_factory=dict)
     _bullets: dict[tuple[int, bool], ParagraphStyle] = field(default_factory=dict)
+    _table_text: dict[float, tuple[ParagraphStyle, ParagraphStyle]] = field(default_factory=dict)
 
     @classmethod
     def from_theme(cls, theme: Theme, language: str = "en") -> Styles:
@@ -169,6 +174,18 @@ class Styles:
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph[name]
+
+    def table_text(self, size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+        """The table header and cell styles set in *size* points (a table too wide for its type)."""
+        header, cell = self.paragraph["table_header"], self.paragraph["table_cell"]
+        if size == cell.fontSize:
+            return header, cell
+        if size not in self._table_text:
+            self._table_text[size] = (
+                ParagraphStyle(f"table_header-{size}", parent=header, fontSize=size, leading=leading(size)),
+                ParagraphStyle(f"table_cell-{size}", parent=cell, fontSize=size, leading=leading(size)),
+            )
+        return self._table_text[size]
 
     def bullet(self, level: int, *, ordered: bool) -> ParagraphStyle:
         """The style of a list item at nesting *level* (0-based): a hanging bullet or number."""

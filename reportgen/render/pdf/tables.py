@@ -62,10 +62,15 @@ def data_table(
     plain: Sequence[Sequence[str]],
     styles: Styles,
     width: float,
+    *,
+    size: float | None = None,
 ) -> Table:
-    """A styled table of markup cells; *plain* is the same cells as text (header first), for measuring."""
+    """A styled table of markup cells; *plain* is the same cells as text (header first), for measuring.
+
+    *size* sets the text smaller than the theme's table type (see :mod:`reportgen.render.pdf.wide`).
+    """
     count = max([len(header)] + [len(row) for row in rows])
-    head_style, cell_style = styles["table_header"], styles["table_cell"]
+    head_style, cell_style = styles.table_text(styles["table_cell"].fontSize if size is None else size)
 
     def fill(row: Sequence[str]) -> list[str]:
         return list(row) + [""] * (count - len(row))
