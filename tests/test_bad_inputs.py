@@ -39,20 +39,7 @@ def test_bad_input_is_one_clear_line(case, tmp_path_factory):
     assert not (folder / "output").exists()
 
 
-THEME_MESSAGES = {"Template: page words with an unknown field", "Template: theme value of the wrong type"}
-"""The theme's errors are worded by reportgen/templating/sets.py, which still passes pydantic's on."""
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason="theme.yaml errors are not yet worded by the table"))
-        if case.name in THEME_MESSAGES
-        else case
-        for case in CASES
-    ],
-    ids=[case.name for case in CASES],
-)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_no_message_uses_pydantics_words(case, tmp_path_factory):
     result, _ = ran(case, tmp_path_factory)
     assert pydantic_phrases_in(result.stderr) == [], result.stderr
