@@ -236,7 +236,9 @@ BAD_INPUTS = [
     Case("Master: no presentation part", master(edited(hm.no_presentation)), "it has no presentation in it"),
     Case("Links: javascript: in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: javascript:alert(1)")), "sources[0].url: links to 'javascript:alert(1)'"),
     Case("Links: a disguised scheme in a point's Markdown link", outline(replaced("Alpha point", "'Alpha [point](JaVa&#x09;ScRiPt:alert(1))'")), "which uses the 'javascript:' scheme"),
+    Case("Links: a source url with no scheme", outline(replaced("    author: Someone", "    author: Someone\n    url: whitehouse.gov/briefing-room")), "sources[0].url: links to 'whitehouse.gov/briefing-room', which has no scheme, so it would open as a file beside the document (add https:// in front: 'https://whitehouse.gov/briefing-room')"),
     Case("Links: a file: link in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: file:///etc/passwd")), "uses the 'file:' scheme"),
+    Case("Links: a link with no scheme in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee [the annex](www.example.org/annex).\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to 'www.example.org/annex', which has no scheme"),
     Case("Links: a javascript: autolink in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee <javascript:alert(1)>.\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to"),
 )
 
