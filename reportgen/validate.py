@@ -20,12 +20,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from reportgen.errors import ErrorList, Location, ReportgenError, ReportgenWarning, TemplateError
+from reportgen.errors import MAX_SHOWN, ErrorList, Location, ReportgenError, ReportgenWarning, TemplateError
 
 Severity = Literal["error", "warning"]
 T = TypeVar("T")
 MASTER_FORMAT = "pptx"
 """The format whose master a ``--reference-pptx`` (or a set's ``reference.pptx``) is."""
+
+
+JSON_KEYS = ("file", "line", "column", "field", "severity", "message", "hint")
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,9 @@ class Finding:
         ).one_line()
 
     def json_line(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        """The finding as one JSON object, its keys in the order of :data:`JSON_KEYS`."""
+        fields = asdict(self)
+        return json.dumps({key: fields[key] for key in JSON_KEYS}, ensure_ascii=False)
 
 
 @dataclass
@@ -163,7 +168,10 @@ def printed(report: Report, *, strict: bool = False, as_json: bool = False) -> t
     if as_json:
         return [finding.json_line() for finding in findings], []
     errors = [finding for finding in findings if finding.severity == "error"]
-    stderr = [f"reportgen: {finding.severity}: {finding.one_line()}" for finding in findings]
+    stderr = [f"reportgen: {finding.severity}: {finding.one_line()}" for finding in findings[:MAX_SHOWN]]
+    hidden = len(findings) - MAX_SHOWN
+    if hidden > 0:
+        stderr.append(f"reportgen: {findings[MAX_SHOWN].severity}: and {hidden} more (fix these and run again to see them, or use --json)")
     if errors:
         return [], stderr
     warned = len(findings)
