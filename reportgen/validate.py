@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -102,7 +103,7 @@ class _Collector:
             except OSError as error:
                 where = Location(error.filename) if error.filename else None
                 self.add(ReportgenError(error.strerror or str(error), location=where), "error")
-            except Exception as error:  # a bug of ours: still a finding, and the other checks still run
+            except Exception as error:  # noqa: BLE001 - a bug of ours: still a finding, and the other checks still run
                 self.add(ReportgenError(f"internal error: {type(error).__name__}: {error}", hint="please report it"), "error")
         return None
 
@@ -141,8 +142,9 @@ def validate(
         found.check(lambda: _check_master(master, reference_pptx is not None))
     if outline is not None and template_set is not None and wanted:
         prepared = found.check(lambda: pipeline.prepare(path, template, reference_pptx))
-        for fmt in wanted if prepared is not None else ():
-            found.check(lambda: pipeline.render_format(prepared, fmt))
+        if prepared is not None:
+            for fmt in wanted:
+                found.check(partial(pipeline.render_format, prepared, fmt))
     summary = ""
     if outline is not None:
         points = sum(len(section.points) for section in outline.sections)

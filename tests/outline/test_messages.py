@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from support.plain_words import pydantic_phrases_in
 
 from reportgen.errors import OutlineError, ReportgenError, TemplateError
 from reportgen.outline import load_outline
@@ -16,8 +17,6 @@ from reportgen.outline.model import Outline
 from reportgen.templating.sets import load_set
 from reportgen.theme import Theme
 from reportgen.yamlfile import read_yaml
-
-from support.plain_words import pydantic_phrases_in
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 BASE = SMALL.read_text(encoding="utf-8")
