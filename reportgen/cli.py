@@ -163,16 +163,40 @@ def watch(
 
 
 @app.command()
-def validate(outline: Annotated[Path, typer.Argument(help="The outline YAML file to check.")]) -> None:
-    """Check an outline against the outline model, without building anything: every error at once, and warnings."""
-    from reportgen.outline import load_outline
+def validate(
+    outlines: Annotated[
+        Optional[list[Path]], typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")
+    ] = None,
+    template: TemplateOption = "default",
+    formats: FormatsOption = None,
+    reference_pptx: ReferenceOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 2) on warnings too.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the findings as JSON Lines on stdout: one object per finding, with file, line, column, field, severity, message and hint."),
+    ] = False,
+) -> None:
+    """Run every check a build runs, without writing anything: the outline, the template set and its theme,
+    the master, the templates and their Markdown, fonts and glyphs, figures and images; every finding at once.
+    Exit 0 when it would build (warnings printed), 2 on any error. It cannot see the output folder: a full
+    disk, a lock or a folder that cannot be written is found only by build."""
+    from reportgen.validate import printed
+    from reportgen.validate import validate as check
 
-    def action() -> None:
-        loaded = load_outline(outline)
-        points = sum(len(section.points) for section in loaded.sections)
-        print(f"{outline}: valid ({len(loaded.sections)} sections, {points} top-level points)")
-
-    _run(action)
+    failed = False
+    for outline in outlines or [None]:
+        try:
+            report = check(outline, template=template, formats=formats, reference_pptx=reference_pptx)
+        except KeyboardInterrupt:
+            _interrupted()
+        out, err = printed(report, strict=strict, as_json=as_json)
+        for line in err:
+            print(line, file=sys.stderr)
+        for line in out:
+            print(line, flush=True)
+        failed |= bool(report.errors(strict=strict))
+    if failed:
+        raise typer.Exit(EXIT_USER_ERROR)
 
 
 class SchemaName(str, Enum):

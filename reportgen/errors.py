@@ -143,6 +143,10 @@ class TemplateError(ReportgenError):
     """A template set, its theme or a template is broken."""
 
 
+class TemplateErrors(ErrorList, TemplateError):
+    """Every problem found in one template set's theme files (``except TemplateError`` catches it too)."""
+
+
 class RenderError(ReportgenError):
     """The document cannot be rendered (e.g. a figure the renderer cannot draw)."""
 

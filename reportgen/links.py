@@ -6,7 +6,9 @@ targets are allowed. Everything else (``javascript:``, ``file:``, ``data:``,
 ``smb:``, a Windows drive, a path to another computer) is refused, however it
 is disguised: case, entities, percent-escapes and invisible or control
 characters inside the scheme are seen through, as browsers and viewers would.
-A target with no scheme at all (``www.example.org/x``) is accepted for now.
+A target with no scheme at all (``www.example.org/x``) is refused too: a viewer
+would read it as a file beside the document, so the fix (``https://`` in front)
+is said.
 """
 
 from __future__ import annotations
@@ -35,11 +37,21 @@ def link_problem(target: str) -> str | None:
     if seen.startswith(("//", "\\\\", "/\\", "\\/")):
         return f"'{shown(target)}', a path on another computer ({_ALLOWED_TEXT})"
     scheme = _SCHEME.match(seen)
-    if scheme is None or scheme.group(1).lower() in ALLOWED_SCHEMES:
+    if scheme is None:
+        return _no_scheme(target)
+    if scheme.group(1).lower() in ALLOWED_SCHEMES:
         return None
     name = scheme.group(1).lower()
     fix = "; write a web address with https://" if "." in name else ""
     return f"'{shown(target)}', which uses the '{name}:' scheme ({_ALLOWED_TEXT}{fix})"
+
+
+def _no_scheme(target: str) -> str:
+    """The problem of a target with no scheme, with the fix: ``https://`` in front (``mailto:`` for a mail address)."""
+    written = target.strip()
+    if "@" in written and "/" not in written:
+        return f"'{shown(target)}', which has no scheme (add mailto: in front: 'mailto:{shown(written)}')"
+    return f"'{shown(target)}', which has no scheme, so it would open as a file beside the document (add https:// in front: 'https://{shown(written.lstrip('/'))}')"
 
 
 def _seen_as(target: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.bad_inputs import CASES, DOC, Case, run
+from support.bad_inputs import CASES, DOC, Case, run, run_validate
 from support.plain_words import pydantic_phrases_in
 
 _RUNS: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
@@ -39,23 +39,44 @@ def test_bad_input_is_one_clear_line(case, tmp_path_factory):
     assert not (folder / "output").exists()
 
 
-THEME_MESSAGES = {"Template: page words with an unknown field", "Template: theme value of the wrong type"}
-"""The theme's errors are worded by reportgen/templating/sets.py, which still passes pydantic's on."""
-
-
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(case, marks=pytest.mark.xfail(strict=True, reason="theme.yaml errors are not yet worded by the table"))
-        if case.name in THEME_MESSAGES
-        else case
-        for case in CASES
-    ],
-    ids=[case.name for case in CASES],
-)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_no_message_uses_pydantics_words(case, tmp_path_factory):
     result, _ = ran(case, tmp_path_factory)
     assert pydantic_phrases_in(result.stderr) == [], result.stderr
+
+
+_VALIDATED: dict[str, tuple[subprocess.CompletedProcess, Path]] = {}
+
+
+def validated(case: Case, folders: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
+    if case.name not in _VALIDATED:
+        folder = folders.mktemp("validate")
+        _VALIDATED[case.name] = (run_validate(case, folder), folder)
+    return _VALIDATED[case.name]
+
+
+def warnings_in(stderr: str, folder: Path) -> list[str]:
+    return [line.replace(str(folder), "…") for line in stderr.splitlines() if line.startswith("reportgen: warning: ")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_validate_fails_where_build_fails_and_warns_where_it_warns(case, tmp_path_factory):
+    """validate says what build says, before anything is written: exit 2 and the same error where build
+    fails (but for faults of the output folder, which validate cannot see), the same warnings where it warns."""
+    built, build_folder = ran(case, tmp_path_factory)
+    checked, folder = validated(case, tmp_path_factory)
+    assert "Traceback" not in checked.stderr
+    if case.output_fault:
+        assert checked.returncode == 0 and "valid" in checked.stdout, checked.stderr
+        return
+    assert checked.returncode == built.returncode, checked.stderr
+    if built.returncode == 2:
+        errors = [line for line in checked.stderr.splitlines() if line.startswith("reportgen: error: ")]
+        assert errors and all(part in checked.stderr for part in case.expected.split("\n")[:20]), checked.stderr
+        assert checked.stdout == ""
+        return
+    assert warnings_in(checked.stderr, folder) == warnings_in(built.stderr, build_folder)
+    assert "valid" in checked.stdout
 
 
 def test_the_documented_table_lists_every_case():

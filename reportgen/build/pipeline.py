@@ -88,19 +88,36 @@ def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, bytes]:
     """(memo key, bytes) of *fmt*'s file, rendered or reused."""
     spec = base.get(fmt)
     renderer = spec.load()
-    check_texts = getattr(renderer, "check_texts", None)
-    if check_texts is not None:
-        check_texts(prepared.outline.texts(), prepared.theme, prepared.outline_path)
+    _check_texts(renderer, prepared)
     markdown = write_markdown(prepared, fmt)
     files = memo.stamps(_files_read(prepared))
     stamp_time = os.environ.get("SOURCE_DATE_EPOCH")  # the files' timestamp (dates.build_time)
     key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files, stamp_time)
     data = memo.reused(target, key)
     if data is None:
-        document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template)
-        data = renderer.render(document, prepared.theme)
+        data = _rendered(prepared, spec, renderer, markdown)
         memo.remember(target, key, data)
     return key, data
+
+
+def render_format(prepared: Prepared, fmt: str) -> bytes:
+    """*fmt*'s file, made in memory by every step a build runs (``reportgen validate`` discards it)."""
+    spec = base.get(fmt)
+    renderer = spec.load()
+    _check_texts(renderer, prepared)
+    return _rendered(prepared, spec, renderer, write_markdown(prepared, fmt))
+
+
+def _check_texts(renderer: base.Renderer, prepared: Prepared) -> None:
+    """The renderer's check of the outline's texts (glyphs no font has), if it has one."""
+    check_texts = getattr(renderer, "check_texts", None)
+    if check_texts is not None:
+        check_texts(prepared.outline.texts(), prepared.theme, prepared.outline_path)
+
+
+def _rendered(prepared: Prepared, spec: base.Format, renderer: base.Renderer, markdown: str) -> bytes:
+    document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template)
+    return renderer.render(document, prepared.theme)
 
 
 def _files_read(prepared: Prepared) -> list[Path]:

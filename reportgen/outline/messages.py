@@ -31,6 +31,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "columns": ("column", "columns"),
     "rows": ("row", "rows"),
     "source": ("source id", "source ids"),
+    "chart": ("colour", "colours"),
 }
 """What the items of each list are called (singular, plural); other lists hold "items"."""
 
@@ -41,6 +42,8 @@ SHAPES: dict[str, tuple[str, str]] = {
     "Series": ("a series: a mapping with 'name:' and 'values:'", "name"),
     "Source": ("a source: a mapping with 'id:' and 'title:'", "id"),
     "figures": ("a figure: a mapping with 'id:', 'type:' and 'title:'", "id"),
+    "FontFaces": ("a font family's files: a mapping with 'regular:' (and 'bold:', 'italic:', 'bold_italic:')", "regular"),
+    "LanguageStrings": ("the words of one language: a mapping of 'strings' keys", "contents"),
 }
 """What a mapping in the outline looks like, and the key it usually starts with, by model (or by the
 list that holds it)."""
@@ -159,8 +162,14 @@ def _too_long(problem: Problem) -> Wording:
     return Wording(f"has {_count(have, problem.nouns())}; at most {most} are allowed", hint)
 
 
+COLOUR_PATTERN = "^#[0-9A-Fa-f]{6}$"
+"""The pattern of a theme's colours (``reportgen.theme.common.Colour``)."""
+
+
 def _pattern(problem: Problem) -> Wording:
     value = str(problem.value)
+    if problem.context.get("pattern") == COLOUR_PATTERN:
+        return Wording(f"must be a colour written as #RRGGBB, not '{value}'", "e.g. '#1B365D', in quotes")
     if problem.field == "language":
         closest = closest_language(value)
         hint = f"did you mean '{closest}'?" if closest else "write a BCP 47 tag: a language, then an optional script and region"
@@ -188,6 +197,8 @@ def _list(problem: Problem) -> Wording:
 
 
 def _mapping(problem: Problem) -> Wording:
+    if problem.field != "glossary":
+        return Wording(f"must be a mapping of keys, not {_kind(problem.value)}", "write it as 'key: value' lines under it")
     if _empty(problem.value):
         return Wording("must be a mapping of term: meaning, not empty", "add 'TERM: meaning' lines under it, or leave the key out")
     return Wording(
@@ -251,6 +262,24 @@ def _literal(problem: Problem) -> Wording:
     return Wording(f"{problem.value!r} is not allowed here", hint)
 
 
+def _bound(word: str, key: str) -> Callable[[Problem], Wording]:
+    """A number past a limit: *key* is the limit's name in pydantic's context (``ge``, ``le``...)."""
+
+    def worded(problem: Problem) -> Wording:
+        limit = problem.context.get(key)
+        shown = f"{limit:g}" if isinstance(limit, (int, float)) else str(limit)
+        return Wording(f"must be {word} {shown}, not {problem.value}")
+
+    return worded
+
+
+def _validator(problem: Problem) -> Wording:
+    """A model's own check, raised as a ``ValueError`` in our words (pydantic prefixes them; the prefix goes)."""
+    error = problem.context.get("error")
+    hint = "e.g. 'Page {page} of {pages}'" if problem.field == "page_of" else None
+    return Wording(str(error) if error is not None else problem.text.removeprefix("Value error, "), hint)
+
+
 def _ours(hint: str) -> Callable[[Problem], Wording]:
     """An error the model raises in our own words (:mod:`reportgen.outline.model`), with its fix."""
     return lambda problem: Wording(problem.text, hint)
@@ -299,13 +328,19 @@ MESSAGES: dict[str, Callable[[Problem], Wording]] = {
     "union_tag_invalid": _figure_tag,
     "union_tag_not_found": _figure_untyped,
     "literal_error": _literal,
+    "greater_than_equal": _bound("at least", "ge"),
+    "less_than_equal": _bound("at most", "le"),
+    "greater_than": _bound("more than", "gt"),
+    "less_than": _bound("less than", "lt"),
+    "value_error": _validator,
     "not_finite": _ours("write an ordinary number; a value as large as 1e999 counts as infinite"),
     "series_length": _series_length,
     "row_length": _row_length,
     "pie_negative": _pie_negative,
     "pie_series": _ours("use a bar or line chart to compare several series"),
 }
-"""Error type -> its wording: the types pydantic raises for the outline's models, then the models' own."""
+"""Error type -> its wording: the types pydantic raises for the outline's and the theme's models, then the
+models' own."""
 
 
 def wording(problem: Problem) -> Wording:

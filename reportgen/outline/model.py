@@ -65,7 +65,7 @@ NonEmptyText = Annotated[
     str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_links)
 ]
 Url = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True), AfterValidator(_safe_url)]
-"""A link target: http, https, mailto or an #anchor (or, for now, an address with no scheme)."""
+"""A link target: http, https, mailto or an #anchor."""
 Slug = Annotated[
     str,
     BeforeValidator(_as_text),

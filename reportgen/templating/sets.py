@@ -9,22 +9,19 @@ folder is searched before its parent's.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from reportgen.errors import Location, TemplateError, dotted_path
+from reportgen.errors import Location, ReportgenError, TemplateError, TemplateErrors, dotted_path
 from reportgen.images import image_problem
 from reportgen.templating.fontfile import font_problem
 from reportgen.templating.loader import outside_set
+from reportgen.templating.theme_check import THEME_FILE, Layer, validated
 from reportgen.theme import Theme
 from reportgen.theme.legacy import migrate
-from reportgen.yamlfile import KEY, Positions, position_of, read_yaml
+from reportgen.yamlfile import position_of, read_yaml
 
-THEME_FILE = "theme.yaml"
 REFERENCE_PPTX = "reference.pptx"
 MAX_CHAIN = 8
 
@@ -83,9 +80,28 @@ def available_set_folders(cwd: Path | None = None) -> list[Path]:
 
 
 def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
-    """Resolve a set and its ``extends`` chain, and load the merged theme."""
-    folder = resolve_set_folder(name_or_dir, cwd)
-    layers: list[tuple[Path, dict[str, Any], Positions]] = []
+    """Resolve a set and its ``extends`` chain, and load the merged theme; every mistake of the theme
+    files, their assets and fonts is raised together (:class:`TemplateErrors`)."""
+    layers = _chain(resolve_set_folder(name_or_dir, cwd))
+    merged: dict[str, Any] = {}
+    for layer in reversed(layers):
+        merged = _deep_merge(merged, layer.data)
+    merged.pop("extends", None)
+    theme, errors = validated(merged, layers)
+    font_paths = _font_paths(layers, errors)
+    logo = _logo(layers, errors)
+    raised = TemplateErrors.of(errors)
+    if raised is not None:
+        raise raised
+    assert theme is not None, "the theme model accepted nothing, yet no error was found"
+    folders = tuple(layer.folder for layer in layers)
+    theme = theme.model_copy(update={"logo_path": logo, "reference_pptx": _reference(layers), "font_paths": font_paths})
+    return TemplateSet(name=layers[0].folder.name, folders=folders, theme=theme)
+
+
+def _chain(folder: Path) -> list[Layer]:
+    """The theme files of *folder*'s set and of every set it extends, child first."""
+    layers: list[Layer] = []
     while True:
         theme_file = folder / THEME_FILE
         _refuse_link_out(theme_file, folder)
@@ -93,25 +109,22 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
         if not isinstance(data, dict):
             raise TemplateError("a theme must be a mapping of keys", location=Location(theme_file, 1, 1))
         data, positions = migrate(data, positions, theme_file)
-        layers.append((folder, data, positions))
+        layers.append(Layer(folder, data, positions))
         parent = data.get("extends")
         if not parent:
-            break
+            return layers
+        where = position_of(theme_file, positions, ("extends",))
         if not isinstance(parent, str):
-            raise TemplateError("'extends' must name one template set", location=position_of(theme_file, positions, ("extends",)), field="extends")
+            raise TemplateError("'extends' must name one template set", location=where, field="extends")
         if len(layers) >= MAX_CHAIN:
-            raise TemplateError("'extends' chains more than 8 sets (a loop?)", location=position_of(theme_file, positions, ("extends",)))
+            raise TemplateError("'extends' chains more than 8 sets (a loop?)", location=where, field="extends")
         try:
             folder = resolve_set_folder(parent, folder.parent)
         except TemplateError as exc:
-            exc.location = position_of(theme_file, positions, ("extends",))
-            exc.field = "extends"
+            exc.location, exc.field = where, "extends"
             raise
-        if any(folder == seen for seen, _, _ in layers):
-            raise TemplateError(f"'extends: {parent}' makes a loop", location=position_of(theme_file, positions, ("extends",)))
-    theme = _merge_theme(layers)
-    folders = tuple(layer[0] for layer in layers)
-    return TemplateSet(name=layers[0][0].name, folders=folders, theme=theme)
+        if any(folder == seen.folder for seen in layers):
+            raise TemplateError(f"'extends: {parent}' makes a loop", location=where, field="extends")
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -124,46 +137,12 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _merge_theme(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Theme:
-    merged: dict[str, Any] = {}
-    for _, data, _ in reversed(layers):
-        merged = _deep_merge(merged, data)
-    merged.pop("extends", None)
-    try:
-        theme = Theme.model_validate(merged)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = tuple(error["loc"])
-        folder, _, positions = max(layers, key=lambda layer: _known_depth(layer[2], where))
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(str(where[-1]), _known_keys(where[:-1]), n=1, cutoff=0.6)
-            message = f"unknown theme key '{where[-1]}'" + (f"; did you mean '{close[0]}'?" if close else "")
-            line_col = positions.get((*where[:-1], KEY, where[-1]))
-            location = Location(folder / THEME_FILE, *line_col) if line_col else position_of(folder / THEME_FILE, positions, where)
-        else:
-            location = position_of(folder / THEME_FILE, positions, where)
-        raise TemplateError(message, location=location, field=dotted_path(where), hint="see docs/templates.md for the theme keys") from None
-    return theme.model_copy(
-        update={"logo_path": _logo(layers), "reference_pptx": _reference(layers), "font_paths": _font_paths(layers)}
-    )
-
-
-def _known_depth(positions: Positions, where: tuple[str | int, ...]) -> int:
-    """How much of *where* a layer's file writes (the layer that wrote the most of it is the one to blame;
-    ``max`` keeps the first, the child, among equals)."""
-    for depth in range(len(where), 0, -1):
-        if where[:depth] in positions or (*where[: depth - 1], KEY, where[depth - 1]) in positions:
-            return depth
-    return 0
-
-
-def _asset(folder: Path, positions: Positions, where: tuple[str | int, ...], relative: str, what: str) -> Path:
+def _asset(layer: Layer, where: tuple[str | int, ...], relative: str, what: str) -> Path:
     """A file named in a theme, resolved against the set that named it; it must exist inside that set
     (links resolved first: a link inside the set to a file outside it is refused too)."""
-    path = (folder / relative).resolve()
-    location = position_of(folder / THEME_FILE, positions, where)
-    if outside_set(path, folder) is not None:
+    path = (layer.folder / relative).resolve()
+    location = position_of(layer.file, layer.positions, where)
+    if outside_set(path, layer.folder) is not None:
         raise TemplateError(
             f"the {what} path '{relative}' leaves the template set's folder (it leads to {path})", location=location, field=dotted_path(where)
         )
@@ -172,50 +151,54 @@ def _asset(folder: Path, positions: Positions, where: tuple[str | int, ...], rel
     return path
 
 
-def _font_paths(layers: list[tuple[Path, dict[str, Any], Positions]]) -> dict[str, dict[str, Path]]:
-    """Every family's font files; a family named by a child replaces the parent's."""
+def _font_paths(layers: list[Layer], errors: list[ReportgenError]) -> dict[str, dict[str, Path]]:
+    """Every family's font files (a family named by a child replaces the parent's); a broken one is
+    added to *errors*."""
     paths: dict[str, dict[str, Path]] = {}
-    for folder, data, positions in reversed(layers):
-        for family, faces in (data.get("font_files") or {}).items():
-            for face, relative in faces.items():
+    for layer in reversed(layers):
+        families = layer.data.get("font_files")
+        for family, faces in (families.items() if isinstance(families, dict) else ()):
+            for face, relative in (faces.items() if isinstance(faces, dict) else ()):
                 where = ("font_files", family, face)
-                if not relative:
-                    raise TemplateError("give the font file's path", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
-                path = _asset(folder, positions, where, str(relative), "font file")
-                problem = font_problem(path)
-                if problem:
-                    raise TemplateError(f"the font file {path} {problem}", location=position_of(folder / THEME_FILE, positions, where), field=dotted_path(where))
-                paths.setdefault(family, {})[face] = path
+                if (relative is None and face == "regular") or not isinstance(relative or "", str):
+                    continue  # the model's error says what is wrong
+                try:
+                    if not relative:
+                        raise TemplateError("give the font file's path", location=position_of(layer.file, layer.positions, where), field=dotted_path(where))
+                    path = _asset(layer, where, relative, "font file")
+                    problem = font_problem(path)
+                    if problem:
+                        raise TemplateError(f"the font file {path} {problem}", location=position_of(layer.file, layer.positions, where), field=dotted_path(where))
+                except TemplateError as error:
+                    errors.append(error)
+                    continue
+                paths.setdefault(str(family), {})[str(face)] = path
     return paths
 
 
-def _known_keys(at: tuple[str | int, ...]) -> list[str]:
-    """The keys the theme model accepts at *at* (for "did you mean")."""
-    model: Any = Theme
-    for part in at:
-        field = getattr(model, "model_fields", {}).get(part)
-        if field is None or not isinstance(field.annotation, type):
-            return []
-        model = field.annotation
-    return list(getattr(model, "model_fields", {}))
-
-
-def _logo(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
-    for folder, data, positions in layers:
-        if data.get("logo"):
-            path = _asset(folder, positions, ("logo",), str(data["logo"]), "logo")
+def _logo(layers: list[Layer], errors: list[ReportgenError]) -> Path | None:
+    """The logo of the nearest layer that names one; a missing or broken one is added to *errors*."""
+    for layer in layers:
+        logo = layer.data.get("logo")
+        if logo and isinstance(logo, str):
+            try:
+                path = _asset(layer, ("logo",), logo, "logo")
+            except TemplateError as error:
+                errors.append(error)
+                return None
             problem = image_problem(path)
             if problem:
-                raise TemplateError(f"the logo {path} {problem}", location=position_of(folder / THEME_FILE, positions, ("logo",)), field="logo")
+                errors.append(TemplateError(f"the logo {path} {problem}", location=position_of(layer.file, layer.positions, ("logo",)), field="logo"))
+                return None
             return path
     return None
 
 
-def _reference(layers: list[tuple[Path, dict[str, Any], Positions]]) -> Path | None:
-    for folder, _, _ in layers:
-        master = folder / REFERENCE_PPTX
+def _reference(layers: list[Layer]) -> Path | None:
+    for layer in layers:
+        master = layer.folder / REFERENCE_PPTX
         if master.is_file():
-            _refuse_link_out(master, folder)
+            _refuse_link_out(master, layer.folder)
             return master
     return None
 

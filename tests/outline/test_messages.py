@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from support.plain_words import pydantic_phrases_in
 
-from reportgen.errors import OutlineError, ReportgenError
+from reportgen.errors import OutlineError, ReportgenError, TemplateError
 from reportgen.outline import load_outline
 from reportgen.outline.load import validate_outline
 from reportgen.outline.messages import MESSAGES, Problem, wording
 from reportgen.outline.model import Outline
+from reportgen.templating.sets import load_set
+from reportgen.theme import Theme
 from reportgen.yamlfile import read_yaml
-
-from support.plain_words import pydantic_phrases_in
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 BASE = SMALL.read_text(encoding="utf-8")
@@ -118,8 +119,39 @@ def test_literal_error_suggests_the_word_meant():
     assert wording(problem).message == "unknown figure type 'Pie'" and wording(problem).hint == "did you mean 'pie'?"
 
 
+THEME_CASES = [
+    ("string_pattern_mismatch", "colours:\n  primary: red\n",
+     "3:12: colours.primary: must be a colour written as #RRGGBB, not 'red' (e.g. '#1B365D', in quotes)"),
+    ("greater_than_equal", "brief:\n  page:\n    margin_top_mm: 2\n", "4:20: brief.page.margin_top_mm: must be at least 5, not 2"),
+    ("less_than_equal", "deck:\n  sizes:\n    body: 90\n", "4:11: deck.sizes.body: must be at most 40, not 90"),
+    ("literal_error", "brief:\n  page:\n    size: A5\n", "4:11: brief.page.size: 'A5' is not allowed here (use one of: A4, Letter)"),
+    ("value_error", "languages:\n  ja:\n    page_of: '{page}/{total}'\n",
+     "4:14: languages.ja.page_of: may use only {page} and {pages} (e.g. 'Page {page} of {pages}')"),
+    ("dict_type", "deck:\n  layouts: [title]\n",
+     "3:12: deck.layouts: must be a mapping of keys, not a list (write it as 'key: value' lines under it)"),
+    ("model_type", "languages:\n  ja: 目次\n",
+     "3:7: languages.ja: must be the words of one language: a mapping of 'strings' keys, not text (start it with one of its keys, e.g. 'contents: ...')"),
+    ("missing", "font_files:\n  Mine: {}\n", "3:9: font_files.Mine.regular: required field is missing (add 'regular:')"),
+    ("extra_forbidden", "languages:\n  ja:\n    contnts: 目次\n",
+     "4:5: languages.ja.contnts: unknown theme key 'contnts' (did you mean 'contents'?)"),
+    ("too_short", "colours:\n  chart: []\n", "3:10: colours.chart: has no colours; at least 1 is needed (add one colour)"),
+]
+"""Error types the theme's models raise (besides those the outline's raise too), each worded by the same table."""
+
+
+@pytest.mark.parametrize(("kind", "theme", "expected"), THEME_CASES, ids=[case[0] for case in THEME_CASES])
+def test_each_theme_error_type_in_plain_words(tmp_path, kind, theme, expected):
+    (tmp_path / "theme.yaml").write_text("extends: default\n" + theme, encoding="utf-8")
+    with pytest.raises(ValidationError) as raw:
+        Theme.model_validate(read_yaml(tmp_path / "theme.yaml", what="theme", error=OutlineError)[0])
+    assert kind in {error["type"] for error in raw.value.errors()}
+    with pytest.raises(TemplateError) as caught:
+        load_set(tmp_path)
+    assert caught.value.one_line() == f"{tmp_path / 'theme.yaml'}:{expected}"
+
+
 def test_every_type_in_the_table_has_a_case():
-    assert set(MESSAGES) == {case[0] for case in CASES} | {"literal_error"}
+    assert set(MESSAGES) == {case[0] for case in CASES} | {case[0] for case in THEME_CASES} | {"greater_than", "less_than"}
 
 
 def test_an_error_type_not_in_the_table_still_reads_in_our_words():

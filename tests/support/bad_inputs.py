@@ -30,6 +30,8 @@ class Case:
     exit_code: int = 2
     section: str = ""
     """The heading it is listed under in docs/bad-inputs.md (none: the first table)."""
+    output_fault: bool = False
+    """A fault of the output folder, which only build can see (validate passes)."""
 
 
 def section(title: str, *cases: Case) -> list[Case]:
@@ -180,10 +182,10 @@ BAD_INPUTS = [
     Case("Text: emoji (a warning: no font has it)", outline(replaced("Alpha point", "Alpha point \U0001F600")), "no glyph for '\U0001F600' (U+1F600)", exit_code=0),
     Case("Text: a 10,000-character point (wrapped and continued)", outline(replaced("Alpha point", "Long sentence here. " * 500)), "", exit_code=0),
     Case("Text: a 2,000-character unbroken token (broken across lines)", outline(replaced("Alpha point", "https://example.org/" + "x" * 2000)), "", exit_code=0),
-    Case("Files: output folder that cannot be written", outline(BASE, "--out", "/proc/reportgen-cannot-write"), "cannot write the output"),
-    Case("Files: a named pipe where the deck goes", pack_folder_with("deck.pptx", os.mkfifo), "a named pipe (FIFO) stands where the output file goes"),
-    Case("Files: a link to /dev/zero where the brief goes", pack_folder_with("brief.pdf", link_to_dev_zero), "a symbolic link stands where the output file goes"),
-    Case("Files: a named pipe where the manifest goes", pack_folder_with(".reportgen-manifest.json", os.mkfifo), "a named pipe (FIFO) stands where the manifest goes"),
+    Case("Files: output folder that cannot be written", outline(BASE, "--out", "/proc/reportgen-cannot-write"), "cannot write the output", output_fault=True),
+    Case("Files: a named pipe where the deck goes", pack_folder_with("deck.pptx", os.mkfifo), "a named pipe (FIFO) stands where the output file goes", output_fault=True),
+    Case("Files: a link to /dev/zero where the brief goes", pack_folder_with("brief.pdf", link_to_dev_zero), "a symbolic link stands where the output file goes", output_fault=True),
+    Case("Files: a named pipe where the manifest goes", pack_folder_with(".reportgen-manifest.json", os.mkfifo), "a named pipe (FIFO) stands where the manifest goes", output_fault=True),
     Case("Files: font file that does not exist", template_set("extends: default\nfont_files:\n  Mine:\n    regular: assets/nope.ttf\n"), "font file not found: looked for"),
     Case("YAML: an alias that refers to itself", outline(BASE + "loop: &loop [*loop]\n"), "an alias refers to itself"),
     Case("Files: image that is truncated", truncated_image, "is not a readable PNG, JPEG or GIF image"),
@@ -237,7 +239,9 @@ BAD_INPUTS = [
     Case("Master: no presentation part", master(edited(hm.no_presentation)), "it has no presentation in it"),
     Case("Links: javascript: in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: javascript:alert(1)")), "sources[0].url: links to 'javascript:alert(1)'"),
     Case("Links: a disguised scheme in a point's Markdown link", outline(replaced("Alpha point", "'Alpha [point](JaVa&#x09;ScRiPt:alert(1))'")), "which uses the 'javascript:' scheme"),
+    Case("Links: a source url with no scheme", outline(replaced("    author: Someone", "    author: Someone\n    url: whitehouse.gov/briefing-room")), "sources[0].url: links to 'whitehouse.gov/briefing-room', which has no scheme, so it would open as a file beside the document (add https:// in front: 'https://whitehouse.gov/briefing-room')"),
     Case("Links: a file: link in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: file:///etc/passwd")), "uses the 'file:' scheme"),
+    Case("Links: a link with no scheme in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee [the annex](www.example.org/annex).\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to 'www.example.org/annex', which has no scheme"),
     Case("Links: a javascript: autolink in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee <javascript:alert(1)>.\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to"),
 )
 
@@ -265,7 +269,28 @@ CASES = BAD_INPUTS + HOSTILE_SETS
 
 
 def run(case: Case, folder: Path) -> subprocess.CompletedProcess:
-    args = case.write(folder)
+    """``reportgen build ...`` on the case (its folder prepared)."""
+    return _reportgen(case.write(folder), folder)
+
+
+def validate_args(build_args: list[str]) -> list[str]:
+    """The ``reportgen validate`` line for a ``reportgen build`` line: the same inputs, no output folder."""
+    args, rest = ["validate"], build_args[1:]
+    while rest:
+        arg, *rest = rest
+        if arg in ("--out", "-o"):
+            rest = rest[1:]
+        elif arg != "--force":
+            args.append(arg)
+    return args
+
+
+def run_validate(case: Case, folder: Path) -> subprocess.CompletedProcess:
+    """``reportgen validate ...`` with the case's inputs (its folder prepared)."""
+    return _reportgen(validate_args(case.write(folder)), folder)
+
+
+def _reportgen(args: list[str], folder: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run([sys.executable, "-m", "reportgen", *args], cwd=folder, capture_output=True, text=True, timeout=300, env=env)
 
@@ -274,18 +299,27 @@ def table() -> str:
     parts = [
         "# Bad input and what it gets\n\n"
         "Generated by `PYTHONPATH=tests python -m support.bad_inputs` from what the command line really prints;\n"
-        "`tests/test_bad_inputs.py` fails when this table is out of date.\n"
+        "`tests/test_bad_inputs.py` fails when this table is out of date. `validate` is run with the same inputs\n"
+        "as `build` (no `--out`): it fails on every input that makes `build` fail, but for faults of the output\n"
+        "folder, which only writing can find.\n"
     ]
     for title in dict.fromkeys(case.section for case in CASES):
-        rows = ["| bad input | what reportgen prints | exit |", "| --- | --- | --- |"]
+        rows = ["| bad input | what `build` prints | exit | what `validate` prints | exit |", "| --- | --- | --- | --- | --- |"]
         for case in (case for case in CASES if case.section == title):
             with tempfile.TemporaryDirectory() as temp:
-                result = run(case, Path(temp))
-            printed = result.stderr.strip() or "(nothing on stderr; the pack is written)"
-            message = " / ".join(printed.splitlines()).replace("|", "\\|").replace(temp, "…")
-            rows.append(f"| {case.name} | `{message}` | {result.returncode} |")
+                built = run(case, Path(temp))
+            with tempfile.TemporaryDirectory() as temp_validate:
+                checked = run_validate(case, Path(temp_validate))
+            build_text = _cell(built.stderr, temp, "(nothing on stderr; the pack is written)")
+            validate_text = _cell(checked.stderr, temp_validate, "(nothing on stderr; valid)")
+            rows.append(f"| {case.name} | `{build_text}` | {built.returncode} | `{validate_text}` | {checked.returncode} |")
         parts.append((f"## {title}\n\n" if title else "") + "\n".join(rows) + "\n")
     return "\n".join(parts)
+
+
+def _cell(stderr: str, temp: str, empty: str) -> str:
+    printed = stderr.strip() or empty
+    return " / ".join(printed.splitlines()).replace("|", "\\|").replace(temp, "…")
 
 
 if __name__ == "__main__":
