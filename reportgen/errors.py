@@ -143,6 +143,10 @@ class TemplateError(ReportgenError):
     """A template set, its theme or a template is broken."""
 
 
+class TemplateErrors(ErrorList, TemplateError):
+    """Every mistake found in one template's Markdown (``except TemplateError`` catches it too)."""
+
+
 class RenderError(ReportgenError):
     """The document cannot be rendered (e.g. a figure the renderer cannot draw)."""
 

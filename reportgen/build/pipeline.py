@@ -97,7 +97,7 @@ def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, bytes]:
     key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files, stamp_time)
     data = memo.reused(target, key)
     if data is None:
-        document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template)
+        document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template, folders=prepared.template_folders)
         data = renderer.render(document, prepared.theme)
         memo.remember(target, key, data)
     return key, data
