@@ -69,3 +69,11 @@ def test_charts_without_data_are_render_errors() -> None:
         chart_drawing(chart("bar"), STYLES, 400)
     with pytest.raises(RenderError):
         chart_drawing(chart("pie", Series("S", (0, 0, 0))), STYLES, 400)
+
+
+def test_a_percentage_chart_shows_the_sign_on_its_numbers_as_the_deck_does() -> None:
+    drawing = chart_drawing(chart("bar", Series("Share", (12.5, 30.0, 57.5)), unit="%"), STYLES, 400)
+    bars = plot(drawing, VerticalBarChart)
+    assert bars.barLabelFormat(30.0) == "30.0%"
+    assert bars.valueAxis.labelTextFormat(25.0) == "25%"
+    assert "%" not in strings(drawing)  # no unit row: the numbers carry it
