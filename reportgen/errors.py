@@ -144,7 +144,7 @@ class TemplateError(ReportgenError):
 
 
 class TemplateErrors(ErrorList, TemplateError):
-    """Every problem found in one template set's theme files (``except TemplateError`` catches it too)."""
+    """Every problem found in one template set: its theme files, or one template's Markdown (``except TemplateError`` catches it too)."""
 
 
 class RenderError(ReportgenError):

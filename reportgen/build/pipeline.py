@@ -116,7 +116,7 @@ def _check_texts(renderer: base.Renderer, prepared: Prepared) -> None:
 
 
 def _rendered(prepared: Prepared, spec: base.Format, renderer: base.Renderer, markdown: str) -> bytes:
-    document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template)
+    document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template, folders=prepared.template_folders)
     return renderer.render(document, prepared.theme)
 
 

@@ -4,13 +4,17 @@ markdown-it-py does the parsing (CommonMark plus pipe tables and
 strikethrough, raw HTML off, ``:::`` containers from mdit-py-plugins); this
 module only walks its syntax tree and builds our blocks and runs, after
 checking that every link goes somewhere a document may link to
-(:func:`reportgen.links.link_problem`).
+(:func:`reportgen.links.link_problem`). Text is cleaned here, once
+(:mod:`reportgen.document.text`), and the dialect's rules are enforced here
+(:mod:`reportgen.document.dialect`): renderers trust what they are given.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -36,6 +40,10 @@ from reportgen.document.model import (
     Runs,
     TableBlock,
 )
+from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
+from reportgen.document.origin import Origin
+from reportgen.document.text import clean, clean_figure, clean_info, clean_runs
+from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout
 from reportgen.errors import TemplateError
 from reportgen.links import link_problem
 
@@ -54,13 +62,19 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(text: str, info: DocumentInfo, figures: dict[str, Figure], *, origin: str = "") -> Document:
-    """Parse *text* (what a template rendered) into a Document; *origin* names the template in errors."""
+def parse_markdown(
+    text: str, info: DocumentInfo, figures: dict[str, Figure], *, origin: str = "", folders: Sequence[Path] = ()
+) -> Document:
+    """Parse *text* (what a template rendered) into a Document; *origin* names the template in errors and
+    *folders* are its set's folders, searched for the line a dialect mistake was written on."""
     tokens = _parser().parse(text)
     _check_links(tokens, origin)
     root = SyntaxTreeNode(tokens)
-    reader = _Reader(figures, origin)
-    return Document(info=info, blocks=reader.blocks(root.children), figures=figures)
+    figures = {ident: clean_figure(figure) for ident, figure in figures.items()}
+    reader = _Reader(figures, origin, text.splitlines())
+    blocks = reader.blocks(root.children)
+    raise_problems(reader.problems, Origin(origin, tuple(folders)))
+    return Document(info=clean_info(info), blocks=blocks, figures=figures)
 
 
 def _check_links(tokens: list[Token], origin: str) -> None:
@@ -80,10 +94,21 @@ def parse_attrs(text: str) -> dict[str, str]:
     return {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR_PAIR.finditer(text)}
 
 
+def _raw_attrs(text: str) -> dict[str, str]:
+    """Each attribute as written (``layout=qoute``), to find it in the template."""
+    return {m.group(1): m.group(0) for m in _ATTR_PAIR.finditer(text)}
+
+
+def _line(node: SyntaxTreeNode) -> int | None:
+    return node.map[0] + 1 if node.map else None
+
+
 class _Reader:
-    def __init__(self, figures: dict[str, Figure], origin: str) -> None:
+    def __init__(self, figures: dict[str, Figure], origin: str, lines: list[str]) -> None:
         self.figures = figures
         self.origin = origin
+        self.lines = lines
+        self.problems: list[Problem] = []
 
     def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -106,13 +131,28 @@ class _Reader:
         if kind == "blockquote":
             return Quote(self.blocks(node.children))
         if kind in ("code_block", "fence"):
-            return CodeBlock(node.content.rstrip("\n"))
+            return CodeBlock(clean(node.content.rstrip("\n")))
         if kind == "hr":
             return Rule()
         if kind == "container_fenced":
-            name, _, args = node.info.strip().partition(" ")
-            return Container(kind=name, args=_ESCAPED.sub(r"\1", args.strip()), blocks=self.blocks(node.children))
+            return self.container(node)
         return None
+
+    def container(self, node: SyntaxTreeNode) -> Container | None:
+        name, _, args = node.info.strip().partition(" ")
+        blocks = self.blocks(node.children)
+        problem = container_problem(name, _line(node))
+        if problem is not None:
+            self.problems.append(problem)
+            return None
+        if name == ContainerKind.COLUMNS:
+            for child in node.children:
+                inner = child.info.strip().partition(" ")[0] if child.type == "container_fenced" else None
+                if inner != ContainerKind.COLUMN and (inner is None or inner in {kind.value for kind in ContainerKind}):
+                    line = _line(child)  # (a misspelt column is reported as an unknown container)
+                    first = self.lines[line - 1] if line and line <= len(self.lines) else ""
+                    self.problems.append(stray_in_columns(first, line))
+        return Container(kind=ContainerKind(name), args=clean(_ESCAPED.sub(r"\1", args.strip())), blocks=blocks)
 
     def heading(self, node: SyntaxTreeNode) -> Heading:
         inline = node.children[0]
@@ -120,7 +160,11 @@ class _Reader:
         attrs: dict[str, str] = {}
         match = _ATTRS.search(source)
         if match:
-            attrs = parse_attrs(match.group(1))
+            attrs = {name: clean(value) for name, value in parse_attrs(match.group(1)).items()}
+            self.problems += attribute_problems(attrs, _raw_attrs(match.group(1)), _line(node))
+            layout = attrs.get(HeadingAttr.LAYOUT, "").strip()
+            if layout in {member.value for member in Layout}:
+                attrs[HeadingAttr.LAYOUT] = Layout(layout)
             inline = SyntaxTreeNode(_parser().parseInline(source[: match.start()].rstrip()))
             inline = inline.children[0]
         return Heading(level=int(node.tag[1]), runs=_runs(inline), attrs=attrs)
@@ -174,7 +218,7 @@ class _Reader:
 def _runs(inline: SyntaxTreeNode) -> Runs:
     out: list[Run] = []
     _collect(inline.children, out, bold=False, italic=False, strike=False, href=None)
-    return _merge(out)
+    return _merge(list(clean_runs(tuple(out))))
 
 
 def _collect(

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Union
+
+from reportgen.document.vocab import ChartKind, ContainerKind
 
 from reportgen.errors import Location
 
@@ -43,6 +45,7 @@ class Heading:
     level: int
     runs: Runs
     attrs: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    """``{layout=quote}`` at the end of the heading; a layout's value is a :class:`~reportgen.document.vocab.Layout`."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ class FigureRef:
 class Container:
     """A fenced ``::: kind`` block: ``notes``, ``box`` (bottom line up front), ``columns``, ``column``..."""
 
-    kind: str
+    kind: ContainerKind
     args: str
     blocks: tuple[Block, ...]
 
@@ -126,7 +129,7 @@ class _Numbered:
 @dataclass(frozen=True)
 class Chart(_Numbered):
     id: str
-    kind: Literal["bar", "line", "pie"]
+    kind: ChartKind
     number: int
     title: str
     caption: str

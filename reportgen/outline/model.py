@@ -28,6 +28,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from reportgen.document.vocab import ChartKind, FigureKind
 from reportgen.errors import Location, dotted_path
 from reportgen.links import link_problem, links_in
 from reportgen.yamlfile import Positions, position_of
@@ -159,7 +160,7 @@ class Series(Strict):
 class ChartFigure(FigureBase):
     """A bar, line or pie chart."""
 
-    type: Literal["bar", "line", "pie"]
+    type: Literal[ChartKind.BAR, ChartKind.LINE, ChartKind.PIE]
     categories: Annotated[list[NonEmptyText], Field(min_length=1, description="The labels along the axis (a pie's slices).")]
     series: Annotated[list[Series], Field(min_length=1, description="The numbers; a pie chart takes exactly one series.")]
     unit: Text = Field("", description="The values' unit, shown on the axis (%, USD bn).")
@@ -173,13 +174,13 @@ class ChartFigure(FigureBase):
                     "series '{name}' has {n} values but there are {m} categories",
                     {"name": series.name, "n": len(series.values), "m": len(self.categories), "index": index},
                 )
-            if self.type == "pie" and any(v < 0 for v in series.values):
+            if self.type == ChartKind.PIE and any(v < 0 for v in series.values):
                 raise PydanticCustomError(
                     "pie_negative",
                     "a pie chart cannot show negative values (series '{name}')",
                     {"name": series.name, "index": index},
                 )
-        if self.type == "pie" and len(self.series) != 1:
+        if self.type == ChartKind.PIE and len(self.series) != 1:
             raise PydanticCustomError("pie_series", "a pie chart takes exactly one series", {})
         return self
 
@@ -187,7 +188,7 @@ class ChartFigure(FigureBase):
 class TableFigure(FigureBase):
     """A table of text."""
 
-    type: Literal["table"]
+    type: Literal[FigureKind.TABLE]
     columns: Annotated[list[NonEmptyText], Field(min_length=1, description="The column headings.")]
     rows: Annotated[list[list[Text]], Field(min_length=1, description="The rows, each a list of one cell per column.")]
 
@@ -206,7 +207,7 @@ class TableFigure(FigureBase):
 class ImageFigure(FigureBase):
     """A PNG, JPEG or GIF picture beside the outline."""
 
-    type: Literal["image"]
+    type: Literal[FigureKind.IMAGE]
     path: NonEmptyText = Field(description="The image file, relative to the outline's folder (and inside it).")
     alt: Text = Field("", description="What the image shows, for readers who cannot see it.")
 

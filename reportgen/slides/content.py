@@ -27,10 +27,10 @@ from reportgen.document.model import (
     TableBlock,
     plain,
 )
+from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout
 from reportgen.slides.flow import Group, Spec
-from reportgen.slides.model import clean, clean_runs
 
-IGNORED = ("box", "cover", "toc")
+IGNORED = (ContainerKind.BOX, ContainerKind.COVER, ContainerKind.MASTHEAD, ContainerKind.TOC)
 """Containers the deck does not show (see docs/dialect.md)."""
 
 MAX_LEVEL = 2
@@ -39,7 +39,7 @@ MAX_LEVEL = 2
 @dataclass
 class SlideContent:
     title: Runs = ()
-    layout: str = "bullets"
+    layout: Layout = Layout.BULLETS
     lead: Runs = ()
     notes: str = ""
     flow: list[Group] = field(default_factory=list)
@@ -63,8 +63,8 @@ def read_slide(blocks: list[Block], document: Document) -> SlideContent:
     content = SlideContent()
     heading = next((b for b in blocks if isinstance(b, Heading)), None)
     if heading is not None:
-        content.title = clean_runs(heading.runs)
-        content.layout = heading.attrs.get("layout", "bullets").strip() or "bullets"
+        content.title = heading.runs
+        content.layout = Layout(heading.attrs.get(HeadingAttr.LAYOUT) or Layout.BULLETS)
     _Reader(content, document).blocks([b for b in blocks if b is not heading], content.flow)
     return content
 
@@ -99,14 +99,14 @@ class _Reader:
     def block(self, block: Block, flow: list[Group]) -> None:
         content = self.content
         if isinstance(block, Paragraph):
-            self.add(flow, (Spec(clean_runs(block.runs)),))
+            self.add(flow, (Spec(block.runs),))
         elif isinstance(block, Heading):
-            self.pending_heading = Spec(bold(clean_runs(block.runs)), "heading")
+            self.pending_heading = Spec(bold(block.runs), "heading")
         elif isinstance(block, BulletList):
             for group in list_groups(block, 0):
                 self.add(flow, group)
         elif isinstance(block, CodeBlock):
-            lines = clean(block.text).split("\n")
+            lines = block.text.split("\n")
             runs: list[Run] = []
             for i, line in enumerate(lines):
                 if i:
@@ -127,24 +127,21 @@ class _Reader:
 
     def container(self, block: Container, flow: list[Group]) -> None:
         content = self.content
-        if block.kind == "notes":
+        if block.kind == ContainerKind.NOTES:
             content.notes = "\n".join(filter(None, (content.notes, notes_text(block.blocks))))
-        elif block.kind == "lead":
+        elif block.kind == ContainerKind.LEAD:
             runs: list[Run] = []
             for sub in block.blocks:
                 if isinstance(sub, Paragraph) and sub.runs:
                     if runs:
                         runs.append(Run(" "))
-                    runs.extend(clean_runs(sub.runs))
+                    runs.extend(sub.runs)
             content.lead = tuple(runs)
-        elif block.kind == "columns":
-            for col in block.blocks:
-                if isinstance(col, Container) and col.kind == "column":
-                    groups: list[Group] = []
-                    _Reader(content, self.document).blocks(col.blocks, groups)
-                    content.columns.append((clean_runs((Run(col.args),)) if col.args else (), groups))
-                else:
-                    self.block(col, flow)
+        elif block.kind == ContainerKind.COLUMNS:
+            for col in block.blocks:  # the reader made sure each is a column
+                groups: list[Group] = []
+                _Reader(content, self.document).blocks(col.blocks, groups)
+                content.columns.append(((Run(col.args),) if col.args else (), groups))
         elif block.kind not in IGNORED:
             self.blocks(block.blocks, flow)
 
@@ -154,7 +151,7 @@ def list_groups(block: BulletList, level: int) -> list[Group]:
     groups = []
     for i, item in enumerate(block.items):
         kind = "number" if block.ordered else "bullet"
-        group = [Spec(clean_runs(item.runs), kind, min(level, MAX_LEVEL), number=i + 1, digits=len(str(len(block.items))))]
+        group = [Spec(item.runs, kind, min(level, MAX_LEVEL), number=i + 1, digits=len(str(len(block.items))))]
         if item.children is not None:
             for child in list_groups(item.children, level + 1):
                 group.extend(child)
@@ -167,11 +164,11 @@ def notes_text(blocks, depth: int = 0) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, (Paragraph, Heading)):
-            lines.append(clean(plain(block.runs)))
+            lines.append(plain(block.runs))
         elif isinstance(block, BulletList):
             lines.extend(_list_lines(block, depth))
         elif isinstance(block, CodeBlock):
-            lines.append(clean(block.text))
+            lines.append(block.text)
         elif isinstance(block, (Quote, Container)):
             lines.append(notes_text(block.blocks, depth))
     return "\n".join(line for line in lines if line)
@@ -181,7 +178,7 @@ def _list_lines(block: BulletList, depth: int) -> list[str]:
     lines = []
     for i, item in enumerate(block.items):
         mark = f"{i + 1}." if block.ordered else "-"
-        lines.append("  " * depth + f"{mark} " + clean(plain(item.runs)))
+        lines.append("  " * depth + f"{mark} " + plain(item.runs))
         if item.children is not None:
             lines.extend(_list_lines(item.children, depth + 1))
     return lines

@@ -7,16 +7,21 @@ from dataclasses import dataclass
 
 from PIL import Image as PILImage
 
+from reportgen.document.figures import number_format
 from reportgen.document.model import Chart, Image, Run, Runs, Table
+from reportgen.document.tables import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, share_widths
+from reportgen.document.text import ellipsize
+from reportgen.document.vocab import ChartKind
 from reportgen.errors import RenderError
 from reportgen.slides import fit
 from reportgen.slides.flow import sizes
-from reportgen.slides.model import Cell, ChartPlan, ImagePlan, TablePlan, clean, clean_runs
+from reportgen.slides.model import Cell, ChartPlan, ImagePlan, TablePlan
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 
-CELL_X = Inches(0.08)
-CELL_Y = Inches(0.04)
-"""Table cell margins, written explicitly on every cell."""
+CELL_X = Pt(CELL_PAD_X)
+CELL_TOP = Pt(CELL_PAD_TOP)
+CELL_BOTTOM = Pt(CELL_PAD_BOTTOM)
+"""Table cell margins (the brief's, :mod:`reportgen.document.tables`), written explicitly on every cell."""
 
 TABLE_MAX = Pt(16)
 TABLE_MIN = Pt(11)
@@ -36,7 +41,7 @@ class Grid:
         width = max([len(table.columns)] + [len(r) for r in table.rows])
 
         def runs(text: str) -> Runs:
-            return clean_runs((Run(text),)) if text else ()
+            return (Run(text),) if text else ()
 
         header = tuple(runs(c) for c in table.columns) + ((),) * (width - len(table.columns))
         rows = tuple(tuple(runs(c) for c in row) + ((),) * (width - len(row)) for row in table.rows)
@@ -45,7 +50,7 @@ class Grid:
     @classmethod
     def of_runs(cls, header: tuple[Runs, ...], rows: tuple[tuple[Runs, ...], ...]) -> Grid:
         width = max([len(header)] + [len(r) for r in rows])
-        pad = lambda cells: tuple(clean_runs(c) for c in cells) + ((),) * (width - len(cells))  # noqa: E731
+        pad = lambda cells: tuple(cells) + ((),) * (width - len(cells))  # noqa: E731
         return cls(pad(header), tuple(pad(r) for r in rows))
 
 
@@ -54,31 +59,24 @@ def _bold(runs: Runs) -> Runs:
 
 
 def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...] | None:
-    """Widths sharing *width* by content (longest line, longest word); None if a word cannot fit."""
+    """Widths sharing *width* by the shared rule (:func:`share_widths`); None if a word cannot fit, so
+    the planner tries a smaller size. A word's width carries the estimate's slack (the deck measures
+    with its own metrics, not PowerPoint's)."""
     header = tuple(_bold(c) for c in grid.header)
     columns = list(zip(header, *grid.rows))
     pad = 2 * CELL_X
     natural = [max(fit.natural_width(c, size) for c in col) + pad for col in columns]
     least = [max(fit.widest_word(c, size) / fit.WIDTH_SLACK for c in col) + pad + Pt(1) for col in columns]
-    least = [max(w, Inches(0.6)) for w in least]
     if sum(least) > width:
         return None
-    if sum(natural) <= width:
-        spare = width - sum(natural)
-        out = [n + spare * n / sum(natural) for n in natural]
-    else:
-        spare = width - sum(least)
-        want = [max(0, n - m) for n, m in zip(natural, least)]
-        total = sum(want) or 1
-        out = [m + spare * w / total for m, w in zip(least, want)]
-    widths = [Emu(int(w)) for w in out]
+    widths = [Emu(int(w)) for w in share_widths(least, natural, width)]
     widths[-1] = Emu(width - sum(widths[:-1]))
     return tuple(widths)
 
 
 def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length) -> Length:
     lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths))
-    return Emu(lines * fit.line_height(size) + 2 * CELL_Y)
+    return Emu(lines * fit.line_height(size) + CELL_TOP + CELL_BOTTOM)
 
 
 def plan_table(grid: Grid, box: Box, alt: str, table: Table | None = None) -> list[TablePlan]:
@@ -153,21 +151,6 @@ def _split_rows(grid: Grid, box: Box, widths: tuple[Length, ...], size: Length, 
 CHART_FONT = (Pt(14), Pt(10))
 
 
-def number_format(chart: Chart) -> str:
-    values = [v for s in chart.series for v in s.values]
-    decimals = 0
-    for v in values:
-        text = f"{v:.2f}".rstrip("0").rstrip(".")
-        decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
-    percent = '"%"' if chart.unit.strip() == "%" else ""
-    return "#,##0" + ("." + "0" * decimals if decimals else "") + percent
-
-
-def _format(value: float, fmt: str) -> str:
-    decimals = len(fmt.split(".")[1].split('"')[0]) if "." in fmt else 0
-    return f"{value:,.{decimals}f}" + ("%" if fmt.endswith('"%"') else "")
-
-
 def plan_chart(chart: Chart, box: Box) -> ChartPlan:
     """Font size, category label rotation, data labels and legend that fit *box*."""
     lengths = {len(s.values) for s in chart.series}
@@ -178,11 +161,11 @@ def plan_chart(chart: Chart, box: Box) -> ChartPlan:
         )
     n = max(1, len(chart.categories))
     series = max(1, len(chart.series))
-    legend = series > 1 or chart.kind == "pie"
+    legend = series > 1 or chart.kind == ChartKind.PIE
     fmt = number_format(chart)
-    labels = [_format(v, fmt) for s in chart.series for v in s.values] or ["0"]
-    categories = tuple(clean(c) for c in chart.categories)
-    if chart.kind == "pie":
+    labels = [fmt.text(v) for s in chart.series for v in s.values] or ["0"]
+    categories = chart.categories
+    if chart.kind == ChartKind.PIE:
         size = CHART_FONT[0] if n <= 6 else CHART_FONT[1]
         return ChartPlan(chart, box, size, 0, categories, n <= 8, True)
     axis_w = Inches(1.1) if chart.unit else Inches(0.8)
@@ -207,22 +190,17 @@ def plan_chart(chart: Chart, box: Box) -> ChartPlan:
     return ChartPlan(chart, box, size, -90, cats, _labels_fit(labels, size, slot, series, chart.kind), legend)
 
 
-def _labels_fit(labels: list[str], size: Length, slot: Length, series: int, kind: str) -> bool:
+def _labels_fit(labels: list[str], size: Length, slot: Length, series: int, kind: ChartKind) -> bool:
     label_size = Emu(size - Pt(2))
     widest = max(fit.text_width(t, "Helvetica", label_size) for t in labels)
-    if kind == "line":
+    if kind == ChartKind.LINE:
         return series == 1 and widest <= slot * 0.9
     return widest <= slot * 0.8 / series * 1.5 and len(labels) <= 60
 
 
 def _abbreviate(text: str, size: Length, budget: float) -> str:
     """*text* cut with an ellipsis to *budget* wide (the last resort for category labels)."""
-    if fit.text_width(text, "Helvetica", size) <= budget:
-        return text
-    keep = len(text)
-    while keep > 1 and fit.text_width(text[:keep] + "…", "Helvetica", size) > budget:
-        keep -= 1
-    return text[:keep].rstrip() + "…"
+    return ellipsize(text, budget, lambda part: fit.text_width(part, "Helvetica", size))
 
 
 # -- pictures ----------------------------------------------------------------------------------

@@ -11,26 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
-from reportgen.document.model import Chart, Image, Run, Runs
+from reportgen.document.model import Chart, Image, Runs
+from reportgen.document.vocab import Layout
 from reportgen.slides.units import Box, Emu, Length
-from reportgen.xmltext import carriable
 
 ParaKind = Literal["plain", "bullet", "number", "lead", "heading", "caption", "source", "quote", "attribution", "subtitle", "marking", "slidenum"]
 FrameRole = Literal["title", "body", "subtitle", "text"]
-
-def clean(text: str) -> str:
-    """*text* without the characters XML 1.0 cannot carry (C0 controls but tab/newline, surrogates,
-    U+FFFE/F), nor DEL and the C1 controls, which it can but no reader shows."""
-    return carriable(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def clean_runs(runs: Runs) -> Runs:
-    out = []
-    for run in runs:
-        text = clean(run.text)
-        if text:
-            out.append(run if text == run.text else Run(text, run.bold, run.italic, run.code, run.strike, run.href))
-    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -131,7 +117,7 @@ class Decoration:
 
 @dataclass(frozen=True)
 class SlidePlan:
-    layout: str
+    layout: Layout
     """Our layout name (title, bullets, chart...), looked up in the master by :mod:`master`."""
     title: Frame | None
     frames: tuple[Frame, ...] = ()

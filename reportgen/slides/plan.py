@@ -8,13 +8,15 @@ slides a long section, table or quote needs. :mod:`write` only carries it out.
 from __future__ import annotations
 
 from dataclasses import replace
+from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
+from reportgen.document.vocab import Layout
 from reportgen.slides import fit, flow
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
 from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
-from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan, clean
+from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan
 from reportgen.theme import Theme
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 
@@ -27,8 +29,9 @@ GAP = Inches(0.15)
 TEXT_COLUMN = 0.38
 """Share of the content width that text takes beside a figure."""
 
-FIGURE_LAYOUTS = {Chart: "chart", Table: "table", TableBlock: "table", Image: "image"}
-TEXT_LAYOUTS = ("bullets", "agenda", "summary", "sources")
+FIGURE_LAYOUTS = {Chart: Layout.CHART, Table: Layout.TABLE, TableBlock: Layout.TABLE, Image: Layout.IMAGE}
+TEXT_LAYOUTS = (Layout.BULLETS, Layout.AGENDA, Layout.SUMMARY, Layout.SOURCES)
+"""Layouts of one text flow; a figure, column or quote layout without its content is one too (bullets)."""
 
 
 def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePlan]:
@@ -36,7 +39,7 @@ def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePla
     slides: list[SlidePlan] = []
     for blocks in split_slides(document.blocks):
         slides.extend(planner.slide(read_slide(blocks, document)))
-    marking = clean(document.info.marking)
+    marking = document.info.marking
     return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, marking), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
 
 
@@ -61,24 +64,24 @@ class _Planner:
         self.theme = theme
         self.master = master
         self.body_sizes = flow.sizes(Pt(theme.deck.sizes.body), Pt(min(theme.deck.sizes.body, theme.deck.sizes.body_min)))
-        self.continued = clean(theme.strings.continued)
+        self.continued = theme.strings.continued
 
     # -- slides by layout ------------------------------------------------------------------
 
     def slide(self, content: SlideContent) -> list[SlidePlan]:
         layout = content.layout
-        if layout in ("title", "closing"):
+        if layout in (Layout.TITLE, Layout.CLOSING):
             return [self.title_slide(content)]
-        if layout == "section":
+        if layout == Layout.SECTION:
             return [self.section(content)]
         if content.figures:
             return self.figure_slides(content)
         if content.columns:
             return self.columns(content)
-        if layout == "quote" and content.quotes:
+        if layout == Layout.QUOTE and content.quotes:
             return self.quote(content)
         content.flow.extend(content.quotes)
-        return self.text(content, layout if layout in TEXT_LAYOUTS else "bullets")
+        return self.text(content, layout if layout in TEXT_LAYOUTS else Layout.BULLETS)
 
     def title_slide(self, content: SlideContent) -> SlidePlan:
         frame = self.master.frame(content.layout)
@@ -94,15 +97,15 @@ class _Planner:
         return SlidePlan(content.layout, title, frames, notes=content.notes, decorations=self.rule(frame, centred=True))
 
     def section(self, content: SlideContent) -> SlidePlan:
-        frame = self.master.frame("section")
+        frame = self.master.frame(Layout.SECTION)
         title = self.title_frame(content.title, frame, Pt(self.theme.deck.sizes.title * 4 / 3))
         specs = [Spec(content.lead, "subtitle")] if content.lead else []
         specs += [s for g in content.flow + content.quotes for s in g]
         box = frame.bodies[0] if frame.bodies else frame.content
         frames = (self.shrunk("body" if frame.bodies else "text", box, specs, inherit_align=True),) if specs else ()
-        return SlidePlan("section", title, frames, notes=content.notes, decorations=self.rule(frame))
+        return SlidePlan(Layout.SECTION, title, frames, notes=content.notes, decorations=self.rule(frame))
 
-    def text(self, content: SlideContent, layout: str) -> list[SlidePlan]:
+    def text(self, content: SlideContent, layout: Layout) -> list[SlidePlan]:
         frame = self.master.frame(layout)
         box = frame.bodies[0] if frame.bodies else frame.content
         role = "body" if frame.bodies else "text"
@@ -113,7 +116,7 @@ class _Planner:
         return self.pages(layout, content, [(Frame(role, box, paras),) for paras in pages])
 
     def columns(self, content: SlideContent) -> list[SlidePlan]:
-        frame = self.master.frame("two-column")
+        frame = self.master.frame(Layout.TWO_COLUMN)
         region = frame.content
         boxes = list(frame.bodies[:2]) if len(frame.bodies) >= 2 else list(region.split_columns(0.5, Inches(0.4)))
         role = "body" if len(frame.bodies) >= 2 else "text"
@@ -136,10 +139,10 @@ class _Planner:
             on = first if k == 0 else boxes
             frames = tuple(Frame(role, on[i], p[k], slot=i) for i, p in enumerate(pages) if k < len(p))
             slides.append((lead_frames if k == 0 else ()) + frames)
-        return self.pages("two-column", content, slides)
+        return self.pages(Layout.TWO_COLUMN, content, slides)
 
     def quote(self, content: SlideContent) -> list[SlidePlan]:
-        frame = self.master.frame("quote")
+        frame = self.master.frame(Layout.QUOTE)
         region = frame.content.inset(left=Inches(0.4), right=Inches(0.6))
         groups = [tuple(replace(s, scale=1.2) for s in g) for g in content.quotes]
         groups += [tuple(replace(s, kind="attribution", scale=0.8, align="r") for s in g) for g in content.flow]
@@ -150,7 +153,7 @@ class _Planner:
             box = Box(region.x, Emu(region.y + max(0, (region.h - height) // 3)), region.w, Emu(height))
             slides.append((Frame("text", box, paras, name="Quote"),))
         out = []
-        for plan in self.pages("quote", content, slides):
+        for plan in self.pages(Layout.QUOTE, content, slides):
             text = plan.frames[0].box  # an accent bar to the left of the quotation, as tall as it
             bar = Decoration(Box(Emu(text.x - Inches(0.25)), text.y, Inches(0.08), text.h), self.theme.colours.accent, "Quote Bar")
             out.append(replace(plan, decorations=plan.decorations + (bar,)))
@@ -174,15 +177,15 @@ class _Planner:
                 pages = flow.paginate(content.flow, text_box, self.body_sizes)
                 frames.append(Frame("text", text_box, pages[0]))
                 if len(pages) > 1:
-                    role, box = self.text_target("bullets")
+                    role, box = self.text_target(Layout.BULLETS)
                     overflow = [(Frame(role, box, p),) for p in flow.paginate(_rest(pages), box, self.body_sizes)]
             for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
                 slides.append(SlidePlan(layout, title, tuple(frames if k == 0 else ()) + caption, figure_plan, notes=content.notes, continuation=bool(index or k), decorations=self.rule(frame)))
-            slides.extend(self.pages("bullets", content, overflow, first_continued=True))
+            slides.extend(self.pages(Layout.BULLETS, content, overflow, first_continued=True))
         return slides
 
-    def text_target(self, layout: str) -> tuple[str, Box]:
+    def text_target(self, layout: Layout) -> tuple[str, Box]:
         """Where a layout's text goes: its first text placeholder, else its content area (a text box)."""
         frame = self.master.frame(layout)
         return ("body", frame.bodies[0]) if frame.bodies else ("text", frame.content)
@@ -203,7 +206,7 @@ class _Planner:
 
         if isinstance(figure, (Table, TableBlock)):
             grid = Grid.of_table(figure) if isinstance(figure, Table) else Grid.of_runs(figure.header, figure.rows)
-            alt = clean(f"{figure.title}. {figure.caption}".strip(". ")) if isinstance(figure, Table) else ""
+            alt = f"{figure.title}. {figure.caption}".strip(". ") if isinstance(figure, Table) else ""
             return [(table, under(area.y + sum(table.row_heights))) for table in plan_table(grid, area, alt, figure if isinstance(figure, Table) else None)]
         plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
         return [(plan, under(plan.box.bottom))]
@@ -212,19 +215,17 @@ class _Planner:
         if isinstance(figure, TableBlock):
             return []
         specs = []
-        label = clean(f"{figure.label}. {figure.caption}".strip())
+        label = f"{figure.label}. {figure.caption}".strip()
         specs.append(Spec((Run(label),), "caption"))
-        source = clean(figure.source.strip())
+        prefix = self.theme.strings.source
+        source = credit(figure.source, prefix)
         if source:
-            prefix = clean(self.theme.strings.source)
-            if not source.casefold().startswith(prefix.casefold()):
-                source = f"{prefix}: {source}"
-            specs.append(Spec((Run(source),), "source"))
+            specs.append(Spec((Run(f"{prefix}: {source}"),), "source"))
         return specs
 
     # -- pieces ------------------------------------------------------------------------------
 
-    def pages(self, layout: str, content: SlideContent, pages: list[tuple[Frame, ...]], first_continued: bool = False) -> list[SlidePlan]:
+    def pages(self, layout: Layout, content: SlideContent, pages: list[tuple[Frame, ...]], first_continued: bool = False) -> list[SlidePlan]:
         frame = self.master.frame(layout)
         out = []
         for k, frames in enumerate(pages):
@@ -267,17 +268,17 @@ class _Planner:
             paras = tuple(replace(p, align=None) for p in paras)
         return Frame(role, box, paras)
 
-    def logo(self, layout: str) -> tuple[Picture, ...]:
+    def logo(self, layout: Layout) -> tuple[Picture, ...]:
         """The theme's logo: large at the top left of title slides, small at the bottom left of the others."""
         path = self.theme.logo_path
         if path is None:
             return ()
         place = self.master.furniture.logo
-        if layout in ("title", "closing"):
+        if layout in (Layout.TITLE, Layout.CLOSING):
             box = fit_picture(path, Box(Emu(place.x + INSET_X), Inches(0.4), Inches(3), Inches(0.8)), "logo")
         else:
             box = fit_picture(path, place.inset(left=INSET_X, top=Inches(0.05), bottom=Inches(0.05)), "logo")
-        return (Picture(path, box, clean(f"{self.theme.name} logo")),)
+        return (Picture(path, box, f"{self.theme.name} logo"),)
 
     def furniture(self, number: int, marking: str) -> tuple[Frame, ...]:
         place = self.master.furniture

@@ -29,9 +29,9 @@ def parse(text, figures=None):
 
 
 def test_heading_attributes_choose_layout_and_leave_the_title():
-    (heading,) = parse("# Alliances and **partners** {layout=two-column title=\"x y\"}\n")
+    (heading,) = parse("# Alliances and **partners** {layout=\"two-column\"}\n")
     assert isinstance(heading, Heading)
-    assert heading.attrs == {"layout": "two-column", "title": "x y"}
+    assert heading.attrs == {"layout": "two-column"}
     assert plain(heading.runs) == "Alliances and partners"
     assert heading.runs[-1].bold
 

@@ -243,6 +243,10 @@ BAD_INPUTS = [
     Case("Links: a file: link in a source url", outline(replaced("    author: Someone", "    author: Someone\n    url: file:///etc/passwd")), "uses the 'file:' scheme"),
     Case("Links: a link with no scheme in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee [the annex](www.example.org/annex).\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to 'www.example.org/annex', which has no scheme"),
     Case("Links: a javascript: autolink in a template", template_set("extends: default\n", brief__md__j2="# Brief\n\nSee <javascript:alert(1)>.\n"), "brief.md.j2: line 3 of the Markdown the template wrote links to"),
+    Case("Dialect: a misspelt layout", template_set("extends: default\n", deck__md__j2="# {{ meta.title }} {layout=qoute}\n"), "deck.md.j2:1:21: unknown layout 'qoute' (did you mean 'quote'?)"),
+    Case("Dialect: a misspelt container", template_set("extends: default\n", brief__md__j2="# Brief\n\n::: colum Left\nText\n:::\n"), "brief.md.j2:3:1: unknown container 'colum' (did you mean 'column'?)"),
+    Case("Dialect: a block in columns but in no column", template_set("extends: default\n", brief__md__j2=":::: columns\n::: column A\nOne\n:::\nStray text\n::::\n"), "brief.md.j2:5:1: a block inside ':::: columns' is not inside a '::: column'"),
+    Case("Dialect: two mistakes at once", template_set("extends: default\n", deck__md__j2="# A {layout=qoute}\n\n---\n\n# B {lyout=chart}\n"), "deck.md.j2:1:6: unknown layout 'qoute'\ndeck.md.j2:5:6: unknown heading attribute 'lyout' (did you mean 'layout'?)"),
 )
 
 HOSTILE_SETS = section(

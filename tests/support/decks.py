@@ -24,11 +24,14 @@ from reportgen.document.model import (
     Series,
     Table,
 )
+from reportgen.document.text import clean
 from reportgen.theme import Theme
 
 
 def runs(text: str) -> tuple[Run, ...]:
-    """``**bold**`` and ``*italic*`` marked text as runs (enough for these tests)."""
+    """``**bold**`` and ``*italic*`` marked text as runs (enough for these tests), cleaned as the
+    Markdown reader cleans a Document's text."""
+    text = clean(text)
     out = []
     for part in re.split(r"(\*\*[^*]+\*\*|\*[^*]+\*)", text):
         if part.startswith("**"):

@@ -12,6 +12,7 @@ Modules, in the order the data flows:
 from __future__ import annotations
 
 from reportgen.document.model import Container, Document
+from reportgen.document.vocab import ContainerKind
 from reportgen.render.pdf import fonts
 from reportgen.render.pdf.cover import BODY, COVER
 from reportgen.render.pdf.page import build_pdf
@@ -29,7 +30,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     with fonts.fallback(theme, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
         story = StoryBuilder(document, styles).build()
         blocks = document.blocks
-        starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == "cover"
+        starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == ContainerKind.COVER
         return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)
 
 

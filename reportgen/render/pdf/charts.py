@@ -9,7 +9,7 @@ drawing by :mod:`reportgen.render.pdf.figures`, not drawn inside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -18,9 +18,10 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from reportgen.document.figures import axis_title, number_format
 from reportgen.document.model import Chart
+from reportgen.document.vocab import ChartKind
 from reportgen.errors import RenderError
-from reportgen.render.pdf.inline import clean
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
 
@@ -29,31 +30,13 @@ ROW = Pt(16)
 """Height of the legend row and of the unit row above the plot."""
 
 
-def number_format(values: Sequence[float | None]) -> Callable[[float | None], str]:
-    """A formatter showing as many decimals (at most 2) as the data has, with thousands separators."""
-    decimals = 0
-    for value in values:
-        if value is not None:
-            fraction = f"{value:.2f}".split(".")[1].rstrip("0")
-            decimals = max(decimals, len(fraction))
-
-    def fmt(value: float | None) -> str:
-        return "" if value is None else f"{value:,.{decimals}f}"
-
-    return fmt
-
-
-def _axis_format(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def chart_drawing(chart: Chart, styles: Styles, width: float) -> Drawing:
     """The drawing for *chart*, *width* points wide."""
     if not chart.series or not chart.categories:
         raise RenderError(f"chart '{chart.id}' has no data to draw", field=f"figures.{chart.id}")
     height = Pt(min(width * 0.5, 250))
     drawing = Drawing(width, height)
-    if chart.kind == "pie":
+    if chart.kind == ChartKind.PIE:
         _pie(drawing, chart, styles, width, height)
     else:
         _xy_chart(drawing, chart, styles, width, height)
@@ -70,7 +53,7 @@ def _legend(drawing: Drawing, names: Sequence[str], styles: Styles, x0: float, t
     font, colours = styles.fonts.body, styles.colours.chart
     x, y = x0, top - LABEL_SIZE
     for index, name in enumerate(names):
-        text = clean(name)
+        text = name
         item = 12 + stringWidth(text, font, LABEL_SIZE)
         if x > x0 and x + item > x0 + width:
             x, y = x0, y - (LABEL_SIZE + 6)
@@ -89,14 +72,15 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     top = height
     if len(chart.series) > 1:
         top -= _legend(drawing, [s.name for s in chart.series], styles, 0, top, width)
-    unit = clean(chart.unit or (chart.series[0].name if len(chart.series) == 1 else ""))
+    fmt = number_format(chart, values)
+    unit = axis_title(chart) if chart.unit else (chart.series[0].name if len(chart.series) == 1 else "")
     if unit:
         drawing.add(String(0, top - LABEL_SIZE, unit, fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
         top -= ROW
     top -= 10  # room for the value label over the tallest bar
 
-    categories = [clean(name) for name in chart.categories]
-    widest_value = max(stringWidth(_axis_format(v * 1.25), font, LABEL_SIZE) for v in values)
+    categories = list(chart.categories)
+    widest_value = max(stringWidth(fmt.axis_text(v * 1.25), font, LABEL_SIZE) for v in values)
     left = widest_value + 8
     plot_width = width - left - 4
     slot = plot_width / len(categories)
@@ -104,7 +88,7 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     slanted = widest_category > slot - 4
     bottom = (widest_category * 0.5 + 14) if slanted else Pt(20)
 
-    plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
+    plot = VerticalBarChart() if chart.kind == ChartKind.BAR else HorizontalLineChart()
     plot.x, plot.y, plot.width, plot.height = left, bottom, plot_width, max(top - bottom, 40)
     plot.data = data
 
@@ -119,7 +103,7 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     axis.gridStrokeWidth = 0.5
     axis.labels.fontName, axis.labels.fontSize, axis.labels.fillColor = font, LABEL_SIZE, c.muted
     axis.labels.dx = -2
-    axis.labelTextFormat = _axis_format
+    axis.labelTextFormat = fmt.axis_text
 
     cats = plot.categoryAxis
     cats.categoryNames = categories
@@ -137,7 +121,7 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
             plot.bars[index].fillColor = palette[index % len(palette)]
         plot.groupSpacing = Pt(max(8, slot * 0.3))
         plot.barSpacing = Pt(2)
-        plot.barLabelFormat = number_format(values)
+        plot.barLabelFormat = fmt.text
         plot.barLabels.fontName, plot.barLabels.fontSize = font, LABEL_SIZE
         plot.barLabels.fillColor = c.text
         plot.barLabels.nudge = 7
@@ -157,7 +141,7 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     total = sum(values)
     if total <= 0:
         raise RenderError(f"pie chart '{chart.id}' needs positive values", field=f"figures.{chart.id}")
-    fmt = number_format(values)
+    fmt = number_format(chart, values)
     size = min(height - 24, width * 0.4)
     pie = Pie()
     pie.x, pie.y = 0, (height - size) / 2
@@ -170,11 +154,11 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     for index in range(len(values)):
         pie.slices[index].fillColor = c.chart[index % len(c.chart)]
     # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
-    labels = [f"{name}: {fmt(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
+    labels = [f"{name}: {fmt.text(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
     legend_x = size + 24
-    series = clean(chart.series[0].name)
+    series = chart.series[0].name
     drawing.add(String(legend_x, height - LABEL_SIZE - 2, series, fontName=styles.fonts.bold, fontSize=LABEL_SIZE, fillColor=c.text))
     _legend(drawing, labels, styles, legend_x, height - LABEL_SIZE - 10, 1.0)
     drawing.add(pie)
-    if chart.unit:
-        drawing.add(String(0, height - LABEL_SIZE, clean(chart.unit), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
+    if axis_title(chart):
+        drawing.add(String(0, height - LABEL_SIZE, axis_title(chart), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))

@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from reportlab.platypus import Image as ImageFlowable
 
+from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Figure, Image, Table
 from reportgen.errors import RenderError
 from reportgen.render.pdf.charts import chart_drawing
@@ -70,8 +71,9 @@ def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: 
     parts: list[Flowable] = [label, _body(figure, styles, width, fit)]
     if figure.caption.strip():
         parts.append(Para(text_markup(figure.caption), styles["caption"]))
-    if figure.source.strip():
-        source = f"<i>{text_markup(styles.theme.strings.source)}:</i> {text_markup(figure.source)}"
+    label_word = styles.theme.strings.source
+    if credit(figure.source, label_word):
+        source = f"<i>{text_markup(label_word)}:</i> {text_markup(credit(figure.source, label_word))}"
         parts.append(Para(source, styles["source"] if len(parts) > 2 else styles["caption"]))
     parts.append(Spacer(1, styles["body"].spaceAfter + SPACE_AROUND))
     if not together:

@@ -1,9 +1,10 @@
 """Runs -> reportlab paragraph markup.
 
 reportlab's ``Paragraph`` parses an XML-like markup, so every piece of text
-that goes into one passes through :func:`text_markup` here: characters XML
-cannot carry are dropped and ``<``, ``>``, ``&`` (and quotes in attributes)
-are escaped. Nothing else in this package builds paragraph markup from text.
+that goes into one passes through :func:`text_markup` here: ``<``, ``>``, ``&``
+(and quotes in attributes) are escaped. The text is clean already: the
+Document's reader removed the characters XML cannot carry
+(:mod:`reportgen.document.text`). Nothing else in this package builds paragraph markup from text.
 """
 
 from __future__ import annotations
@@ -11,21 +12,14 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from reportgen.document.model import LINE_BREAK, Run, Runs
-from reportgen.xmltext import carriable
 from reportgen.render.pdf.fonts import segments
-
-
-
-def clean(text: str) -> str:
-    """*text* without the characters no output can carry."""
-    return carriable(text)
 
 
 def text_markup(text: str) -> str:
     """Plain *text* as markup that shows exactly *text* (characters the body font lacks in the fallback font)."""
     return "".join(
         escape(piece) if font is None else f"<font face={quoteattr(font)}>{escape(piece)}</font>"
-        for piece, font in segments(clean(text))
+        for piece, font in segments(text)
     )
 
 
@@ -44,7 +38,7 @@ def run_markup(run: Run, *, mono: str, link: str) -> str:
         out = f"<i>{out}</i>"
     if run.bold:
         out = f"<b>{out}</b>"
-    href = clean(run.href or "").strip()
+    href = (run.href or "").strip()
     if href:
         out = f"<a href={quoteattr(href)} color={quoteattr(link)}><u>{out}</u></a>"
     return out
@@ -58,4 +52,4 @@ def runs_markup(runs: Runs, *, mono: str, link: str) -> str:
 def plain_text(runs: Runs) -> str:
     """The runs as one line of plain text (hard breaks become spaces), for outlines and metadata."""
     text = "".join(" " if run.text == LINE_BREAK else run.text for run in runs)
-    return " ".join(clean(text).split())
+    return " ".join(text.split())

@@ -27,10 +27,11 @@ from reportlab.platypus.doctemplate import IndexingFlowable, LayoutError
 
 from reportgen.dates import build_time, format_date
 from reportgen.document.model import DocumentInfo
+from reportgen.document.text import ellipsize
 from reportgen.errors import RenderError
 from reportgen.render.pdf._internals import LayoutOnlyFrame
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
-from reportgen.render.pdf.inline import clean, text_markup
+from reportgen.render.pdf.inline import text_markup
 from reportgen.render.pdf.styles import Geometry, Styles
 from reportgen.render.pdf.units import Pt, mm
 from reportgen.render.pdf.wide import LANDSCAPE
@@ -96,9 +97,9 @@ class BriefDocTemplate(BaseDocTemplate):
             buffer,
             pagesize=(g.page_width, g.page_height),
             leftMargin=g.left, rightMargin=g.right, topMargin=g.top, bottomMargin=g.bottom,
-            title=clean(info.title), author=clean(info.author), subject=clean(info.subject or info.subtitle),
-            keywords=", ".join(clean(k) for k in info.keywords), creator="reportgen",
-            lang=clean(info.language) or None, invariant=1, displayDocTitle=1,
+            title=info.title, author=info.author, subject=info.subject or info.subtitle,
+            keywords=", ".join(info.keywords), creator="reportgen",
+            lang=info.language or None, invariant=1, displayDocTitle=1,
         )
         turned = g.turned()
         templates = {
@@ -153,7 +154,7 @@ class BriefDocTemplate(BaseDocTemplate):
 
     # -- page furniture ----------------------------------------------------
     def _marking(self, canv: Canvas, size: float, top: float, bottom: float, page_width: float) -> None:
-        text = " ".join(clean(self.info.marking).split())
+        text = " ".join(self.info.marking.split())
         if not text:
             return
         canv.setFont(self.styles.fonts.bold, size)
@@ -183,11 +184,11 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(c.muted)
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
-        canv.drawString(left, header + 4, _fit(canv, clean(self.info.title), f.body, FURNITURE_SIZE, room))
+        canv.drawString(left, header + 4, _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room))
         canv.drawRightString(right, header + 4, date)
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
-        canv.drawString(left, footer - 10, _fit(canv, clean(self.info.organization), f.body, FURNITURE_SIZE,
+        canv.drawString(left, footer - 10, _fit(canv, self.info.organization, f.body, FURNITURE_SIZE,
                                                 g.frame_width * 0.6))
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
@@ -229,13 +230,8 @@ def _reportlab_settings(**settings: object) -> Iterator[None]:
 
 
 def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """*text*, cut at a word with an ellipsis if it is wider than *width*."""
-    if canv.stringWidth(text, font, size) <= width:
-        return text
-    words = text.split()
-    while words and canv.stringWidth(" ".join(words) + "\u2026", font, size) > width:
-        words.pop()
-    return " ".join(words) + "\u2026"
+    """*text*, cut with an ellipsis if it is wider than *width* (the shared rule)."""
+    return ellipsize(text, width, lambda part: canv.stringWidth(part, font, size))
 
 
 def _logo(styles: Styles) -> ImageReader | None:

@@ -34,11 +34,12 @@ from reportgen.document.model import (
     TableBlock,
 )
 from reportgen.document.model import Paragraph as ParagraphBlock
+from reportgen.document.vocab import ContainerKind
 from reportgen.errors import RenderError
 from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
 from reportgen.render.pdf.flow import Para
-from reportgen.render.pdf.inline import clean, plain_text, runs_markup, text_markup
+from reportgen.render.pdf.inline import plain_text, runs_markup, text_markup
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
 from reportgen.render.pdf.units import Pt
@@ -85,7 +86,7 @@ class StoryBuilder:
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
         for index, block in enumerate(self.document.blocks):
-            if isinstance(block, Container) and block.kind == "cover":
+            if isinstance(block, Container) and block.kind == ContainerKind.COVER:
                 story += cover_flowables(block, self, first=index == 0)
             else:
                 story += self.block(block, self.styles.geometry.frame_width, top=True)
@@ -130,7 +131,7 @@ class StoryBuilder:
             quote.spaceAfter = s["body"].spaceAfter + Pt(4)
             return [quote]
         if isinstance(block, CodeBlock):
-            code = Preformatted(clean(block.text).expandtabs(4), s["code"], maxLineLength=_columns(width - 2 * CODE_PAD, s))
+            code = Preformatted(block.text.expandtabs(4), s["code"], maxLineLength=_columns(width - 2 * CODE_PAD, s))
             return [self.panel([code], width, fill=s.colours.box_fill, pad=CODE_PAD)]
         if isinstance(block, Rule):
             return [HRFlowable(width="100%", thickness=0.5, color=s.colours.rule, spaceBefore=6, spaceAfter=14)]
@@ -186,22 +187,22 @@ class StoryBuilder:
     # -- containers --------------------------------------------------------
     def container(self, container: Container, width: float, top: bool) -> list[Flowable]:
         kind = container.kind
-        if kind == "notes":
+        if kind == ContainerKind.NOTES:
             return []
-        if kind == "lead":
+        if kind == ContainerKind.LEAD:
             return self.blocks(container.blocks, width, top=top, style="lead")
-        if kind == "box":
+        if kind == ContainerKind.BOX:
             box = self.box(container, width)
             return [] if box is None else [KeepTogether([box]) if top else box]
-        if kind == "columns":
+        if kind == ContainerKind.COLUMNS:
             return [self.columns(container, width)] if container.blocks else []
-        if kind == "toc":
+        if kind == ContainerKind.TOC:
             return self.toc(container) if top else []
-        if kind == "masthead":
+        if kind == ContainerKind.MASTHEAD:
             return masthead_flowables(container, self)
-        if kind == "column":
+        if kind == ContainerKind.COLUMN:
             return self.column(container, width)
-        return self.blocks(container.blocks, width, top=top)
+        return self.blocks(container.blocks, width, top=top)  # a cover inside another container reads as text
 
     def box(self, container: Container, width: float) -> Flowable | None:
         s = self.styles
@@ -223,12 +224,7 @@ class StoryBuilder:
         return out + self.blocks(container.blocks, width)
 
     def columns(self, container: Container, width: float) -> Flowable:
-        groups: list[Container] = []
-        for block in container.blocks:
-            if isinstance(block, Container) and block.kind == "column":
-                groups.append(block)
-            else:
-                groups.append(Container("column", "", (block,)))
+        groups = [block for block in container.blocks if isinstance(block, Container)]  # the reader made sure each is a column
         count = max(len(groups), 1)
         column_width = (width - COLUMN_GUTTER * (count - 1)) / count
         cells = [self.column(group, column_width) or [Para("", self.styles["body"])] for group in groups]

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
+from reportgen.document.tables import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, share_widths
 from reportgen.errors import RenderError
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
 
-PAD_X = Pt(6)
-PAD_Y = Pt(3.5)
+PAD_X = Pt(CELL_PAD_X)
 
 
 def _widest_word(text: str, font: str, size: float) -> float:
@@ -30,9 +30,7 @@ def column_widths(
 ) -> list[Pt]:
     """Widths for columns of plain-text *cells* (first row = header), filling *available* points.
 
-    Like a browser's automatic table layout: every column gets at least its
-    longest word, the space left over goes to the columns in proportion to
-    how much more their longest line would like.
+    The widths follow the rule every format shares (:func:`share_widths`); this measures the text.
     """
     count = max(len(row) for row in cells)
     minimum = [2 * PAD_X] * count
@@ -42,18 +40,9 @@ def column_widths(
         for col, text in enumerate(row):
             minimum[col] = max(minimum[col], _widest_word(text, row_font, size) + 2 * PAD_X)
             natural[col] = max(natural[col], stringWidth(" ".join(text.split()), row_font, size) + 2 * PAD_X)
-    total_min = sum(minimum)
     if len(minimum) * (2 * PAD_X + size) > available:
         raise RenderError(f"a table of {len(minimum)} columns cannot fit the page width; split it or turn it")
-    if total_min >= available:
-        return [Pt(width * available / total_min) for width in minimum]
-    total_natural = sum(natural)
-    if total_natural <= available:
-        return [Pt(width * available / total_natural) for width in natural]
-    wants = [n - m for n, m in zip(natural, minimum)]
-    spare = available - total_min
-    total_wants = sum(wants)
-    return [Pt(m + spare * w / total_wants) for m, w in zip(minimum, wants)]
+    return [Pt(width) for width in share_widths(minimum, natural, available)]
 
 
 def data_table(
@@ -85,8 +74,8 @@ def data_table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 1),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_BOTTOM),
         ("BACKGROUND", (0, 0), (-1, 0), c.header_fill),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("LINEBELOW", (0, -1), (-1, -1), 0.75, c.header_fill),

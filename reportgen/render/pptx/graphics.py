@@ -11,8 +11,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt
 
-from reportgen.slides.figures import CELL_X, CELL_Y, number_format
-from reportgen.slides.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan, clean
+from reportgen.document.figures import axis_title, number_format
+from reportgen.document.vocab import ChartKind
+from reportgen.slides.figures import CELL_BOTTOM, CELL_TOP, CELL_X
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan
 from reportgen.render.pptx.package import normalize_zip
 from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill
@@ -20,7 +22,8 @@ from reportgen.render.pptx.xml import qn
 from reportgen.theme import Theme
 from reportgen.render.pptx import _internals
 
-_KINDS = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}
+_KINDS = {ChartKind.BAR: XL_CHART_TYPE.COLUMN_CLUSTERED, ChartKind.LINE: XL_CHART_TYPE.LINE_MARKERS, ChartKind.PIE: XL_CHART_TYPE.PIE}
+_LABEL_POSITIONS = {ChartKind.BAR: XL_LABEL_POSITION.OUTSIDE_END, ChartKind.LINE: XL_LABEL_POSITION.ABOVE, ChartKind.PIE: XL_LABEL_POSITION.OUTSIDE_END}
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -58,12 +61,12 @@ def _workbook(key, fmt: str, when: dt.datetime, make) -> bytes:
 
 def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datetime, alt: str) -> None:
     chart_model = plan.chart
-    fmt = number_format(chart_model)
-    key = (plan.categories, tuple((clean(s.name), s.values) for s in chart_model.series))
+    fmt = number_format(chart_model).excel
+    key = (plan.categories, tuple((s.name, s.values) for s in chart_model.series))
     data = _ChartData(fmt, when, key)
     data.categories = list(plan.categories)
     for series in chart_model.series:
-        data.add_series(clean(series.name), list(series.values))
+        data.add_series(series.name, list(series.values))
     box = plan.box
     frame = slide.shapes.add_chart(_KINDS[chart_model.kind], box.x, box.y, box.w, box.h, data)
     frame.name = f"Chart {chart_model.number}" if chart_model.number else "Chart"
@@ -77,19 +80,19 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
         etree.SubElement(rpr, qn("a:ea"), typeface=style.east_asian)
     chart.has_legend = plan.legend
     if plan.legend:
-        chart.legend.position = XL_LEGEND_POSITION.RIGHT if chart_model.kind == "pie" else XL_LEGEND_POSITION.BOTTOM
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if chart_model.kind == ChartKind.PIE else XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
     colours = [_rgb(c) for c in theme.colours.chart]
     plot = chart.plots[0]
-    if chart_model.kind == "pie":
+    if chart_model.kind == ChartKind.PIE:
         for i, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = colours[i % len(colours)]
     else:
-        _axes(chart, plan, style, fmt, chart_model.unit)
+        _axes(chart, plan, style, fmt, axis_title(chart_model))
         for i, series in enumerate(plot.series):
             colour = colours[i % len(colours)]
-            if chart_model.kind == "line":
+            if chart_model.kind == ChartKind.LINE:
                 series.format.line.color.rgb = colour
                 series.format.line.width = Pt(2.25)
                 series.smooth = False
@@ -101,7 +104,7 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = colour
-        if chart_model.kind == "bar":
+        if chart_model.kind == ChartKind.BAR:
             plot.gap_width = 60
             plot.overlap = -10 if len(plot.series) > 1 else 0
             plot.vary_by_categories = False
@@ -112,10 +115,10 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
         labels.number_format_is_linked = False
         labels.font.size = Pt(max(8, plan.font_size.pt - 2))
         labels.font.color.rgb = _rgb(style.text)
-        labels.position = {"bar": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE, "pie": XL_LABEL_POSITION.OUTSIDE_END}[chart_model.kind]
+        labels.position = _LABEL_POSITIONS[chart_model.kind]
 
 
-def _axes(chart, plan: ChartPlan, style: Style, fmt: str, unit: str) -> None:
+def _axes(chart, plan: ChartPlan, style: Style, fmt: str, title: str) -> None:
     category, value = chart.category_axis, chart.value_axis
     category.tick_labels.font.size = Pt(plan.font_size.pt)
     category.format.line.color.rgb = _rgb(style.muted)
@@ -132,11 +135,11 @@ def _axes(chart, plan: ChartPlan, style: Style, fmt: str, unit: str) -> None:
     value.tick_labels.number_format_is_linked = False
     value.tick_labels.font.size = Pt(plan.font_size.pt)
     value.tick_labels.font.color.rgb = _rgb(style.muted)
-    if unit and unit.strip() != "%":
+    if title:
         value.has_title = True
-        title = value.axis_title.text_frame
-        title.text = unit
-        run = title.paragraphs[0].runs[0]
+        frame = value.axis_title.text_frame
+        frame.text = title
+        run = frame.paragraphs[0].runs[0]
         run.font.size = Pt(plan.font_size.pt)
         run.font.bold = False
         run.font.color.rgb = _rgb(style.muted)
@@ -151,7 +154,7 @@ def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style
         striped = i > 0 and (i - 1 + plan.first_stripe) % 2 == 1
         for cell in row:
             fill_hex = header_fill if cell.header else (stripe if striped else "FFFFFF")
-            body = table_cell(tr, (CELL_X, CELL_Y), fill_hex, rule)
+            body = table_cell(tr, (CELL_X, CELL_TOP, CELL_BOTTOM), fill_hex, rule)
             colour = style.header_text if cell.header else style.text
             fill(body, Frame("text", plan.box, (Para(cell.runs, plan.font_size),)), style, part, colour=colour, body=False)
 

@@ -19,6 +19,7 @@ from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
+from reportgen.document.vocab import Layout
 from reportgen.errors import RenderError, ReportgenError
 from reportgen.theme import Theme
 from reportgen.render.pptx.master_check import safe_master
@@ -30,21 +31,21 @@ from reportgen.render.pptx import _internals
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""
 
-LAYOUTS = ("title", "agenda", "section", "bullets", "two-column", "chart", "table", "quote", "image", "summary", "sources", "closing")
+LAYOUTS = tuple(Layout)
 
-DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("Title Slide",),
-    "section": ("Section Header",),
-    "bullets": ("Title and Content",),
-    "agenda": ("Title and Content",),
-    "summary": ("Title and Content",),
-    "sources": ("Title and Content",),
-    "two-column": ("Two Content",),
-    "chart": ("Title Only",),
-    "table": ("Title Only",),
-    "image": ("Title Only",),
-    "quote": ("Title Only",),
-    "closing": ("Title Slide", "Title Only"),
+DEFAULT_NAMES: dict[Layout, tuple[str, ...]] = {
+    Layout.TITLE: ("Title Slide",),
+    Layout.SECTION: ("Section Header",),
+    Layout.BULLETS: ("Title and Content",),
+    Layout.AGENDA: ("Title and Content",),
+    Layout.SUMMARY: ("Title and Content",),
+    Layout.SOURCES: ("Title and Content",),
+    Layout.TWO_COLUMN: ("Two Content",),
+    Layout.CHART: ("Title Only",),
+    Layout.TABLE: ("Title Only",),
+    Layout.IMAGE: ("Title Only",),
+    Layout.QUOTE: ("Title Only",),
+    Layout.CLOSING: ("Title Slide", "Title Only"),
 }
 FALLBACK_NAMES = ("Title Only", "Blank")
 

@@ -14,7 +14,6 @@ from pptx.opc.packuri import PackURI
 
 from reportgen.dates import build_time
 from reportgen.document.model import DocumentInfo
-from reportgen.slides.model import clean
 from reportgen.render.pptx import _internals
 
 if TYPE_CHECKING:
@@ -34,12 +33,12 @@ def timestamp(info: DocumentInfo) -> dt.datetime:
 
 def set_core_properties(prs, info: DocumentInfo, when: dt.datetime) -> None:
     core = prs.core_properties
-    core.title = clean(info.title)
-    core.author = clean(info.author)
-    core.last_modified_by = clean(info.author)
-    core.subject = clean(info.subject or info.subtitle)
-    core.keywords = clean(", ".join(info.keywords))
-    core.language = clean(info.language)
+    core.title = info.title
+    core.author = info.author
+    core.last_modified_by = info.author
+    core.subject = info.subject or info.subtitle
+    core.keywords = ", ".join(info.keywords)
+    core.language = info.language
     core.category = ""
     core.comments = ""
     core.content_status = ""

@@ -108,14 +108,15 @@ def set_xfrm(sp_pr, box: Box) -> None:
     etree.SubElement(xfrm, qn("a:ext"), cx=str(int(box.w)), cy=str(int(box.h)))
 
 
-def table_cell(tr, margins: tuple[int, int], fill_hex: str, rule_hex: str):
-    """An empty cell (``a:tc``) with explicit margins, thin horizontal rules and a fill; returns its txBody."""
+def table_cell(tr, margins: tuple[int, int, int], fill_hex: str, rule_hex: str):
+    """An empty cell (``a:tc``) with explicit margins (sides, top, bottom), thin horizontal rules and a fill;
+    returns its txBody."""
     tc = etree.SubElement(tr, qn("a:tc"))
     body = etree.SubElement(tc, qn("a:txBody"))
     etree.SubElement(body, qn("a:bodyPr"))
     etree.SubElement(body, qn("a:lstStyle"))
-    x, y = (str(int(m)) for m in margins)
-    tc_pr = etree.SubElement(tc, qn("a:tcPr"), marL=x, marR=x, marT=y, marB=y, anchor="t")
+    x, top, bottom = (str(int(m)) for m in margins)
+    tc_pr = etree.SubElement(tc, qn("a:tcPr"), marL=x, marR=x, marT=top, marB=bottom, anchor="t")
     for tag, show in (("a:lnL", False), ("a:lnR", False), ("a:lnT", True), ("a:lnB", True)):
         ln = etree.SubElement(tc_pr, qn(tag), w="9525" if show else "0")
         if show:

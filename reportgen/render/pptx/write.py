@@ -19,9 +19,10 @@ from pptx.opc.packuri import PackURI
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from reportgen.document.model import Chart, Image
+from reportgen.document.vocab import Layout
 from reportgen.render.pptx import graphics
 from reportgen.render.pptx.master import Master, Placeholder
-from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan, clean
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan
 from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
@@ -37,7 +38,7 @@ def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.da
         _Slide(master, plan, theme, style, when).write(notes)
 
 
-def add_slide(master: Master, layout: str):
+def add_slide(master: Master, layout: Layout):
     """A new slide on *layout* with no shapes yet (python-pptx would clone every placeholder)."""
     prs = master.prs
     id_list = _internals.slide_id_list(prs)
@@ -141,6 +142,6 @@ class _Slide:
 
 def _alt(figure: Chart | Image) -> str:
     if isinstance(figure, Image) and figure.alt.strip():
-        return clean(figure.alt.strip())
+        return figure.alt.strip()
     parts = [figure.title.strip(), figure.caption.strip()]
-    return clean(". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else ""))
+    return ". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else "")

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing, String
 
 from reportgen.document.model import Chart, Series
 from reportgen.errors import RenderError
-from reportgen.render.pdf.charts import chart_drawing, number_format
+from reportgen.render.pdf.charts import chart_drawing
 from reportgen.render.pdf.styles import Styles
 from reportgen.theme import Theme
 from reportgen.theme.model import Colours
@@ -29,12 +29,6 @@ def strings(drawing: Drawing) -> list[str]:
 
 def plot(drawing: Drawing, kind: type) -> object:
     return next(node for node in drawing.contents if isinstance(node, kind))
-
-
-def test_number_format_follows_the_data() -> None:
-    assert number_format([5.4, 6.75])(5.4) == "5.40"
-    assert number_format([1000, 2500])(1000) == "1,000"
-    assert number_format([0.5])(None) == ""
 
 
 def test_bar_chart_has_value_labels_unit_and_theme_colours() -> None:
@@ -75,3 +69,11 @@ def test_charts_without_data_are_render_errors() -> None:
         chart_drawing(chart("bar"), STYLES, 400)
     with pytest.raises(RenderError):
         chart_drawing(chart("pie", Series("S", (0, 0, 0))), STYLES, 400)
+
+
+def test_a_percentage_chart_shows_the_sign_on_its_numbers_as_the_deck_does() -> None:
+    drawing = chart_drawing(chart("bar", Series("Share", (12.5, 30.0, 57.5)), unit="%"), STYLES, 400)
+    bars = plot(drawing, VerticalBarChart)
+    assert bars.barLabelFormat(30.0) == "30.0%"
+    assert bars.valueAxis.labelTextFormat(25.0) == "25%"
+    assert "%" not in strings(drawing)  # no unit row: the numbers carry it
