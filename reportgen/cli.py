@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,10 +34,10 @@ FORMATS_HELP = _formats_help()
 TemplateOption = Annotated[
     str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")
 ]
-FormatsOption = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)]
+FormatsOption = Annotated[str | None, typer.Option("--format", "-f", help=FORMATS_HELP)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")]
 ReferenceOption = Annotated[
-    Optional[Path], typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
+    Path | None, typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
 ]
 
 
@@ -88,11 +88,11 @@ def _run(action: Callable[[], None]) -> None:
 @app.command()
 def build(
     outlines: Annotated[
-        Optional[list[Path]], typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
+        list[Path] | None, typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
     ] = None,
     template: TemplateOption = "default",
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
     ] = None,
     formats: FormatsOption = None,
@@ -136,9 +136,9 @@ def build(
 
 @app.command()
 def watch(
-    outline: Annotated[Optional[Path], typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
+    outline: Annotated[Path | None, typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
     formats: FormatsOption = None,
     force: ForceOption = False,
     reference_pptx: ReferenceOption = None,
@@ -165,7 +165,7 @@ def watch(
 @app.command()
 def validate(
     outlines: Annotated[
-        Optional[list[Path]], typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")
+        list[Path] | None, typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")
     ] = None,
     template: TemplateOption = "default",
     formats: FormatsOption = None,

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
+from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
 from reportgen.document.model import (
     LINE_BREAK,
     Block,
@@ -40,7 +41,6 @@ from reportgen.document.model import (
     Runs,
     TableBlock,
 )
-from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
 from reportgen.document.origin import Origin
 from reportgen.document.text import clean, clean_figure, clean_info, clean_runs
 from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Union
 
 from reportgen.document.vocab import ChartKind, ContainerKind
-
 from reportgen.errors import Location
 
 

@@ -212,7 +212,7 @@ class ImageFigure(FigureBase):
     alt: Text = Field("", description="What the image shows, for readers who cannot see it.")
 
 
-Figure = Annotated[Union[ChartFigure, TableFigure, ImageFigure], Field(discriminator="type")]
+Figure = Annotated[ChartFigure | TableFigure | ImageFigure, Field(discriminator="type")]
 
 
 class Section(Strict):

@@ -8,6 +8,7 @@ slides a long section, table or quote needs. :mod:`write` only carries it out.
 from __future__ import annotations
 
 from dataclasses import replace
+
 from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
 from reportgen.document.vocab import Layout
@@ -17,8 +18,8 @@ from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, 
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
 from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan
-from reportgen.theme import Theme
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
+from reportgen.theme import Theme
 
 TITLE_MIN_ONE_LINE = Pt(24)
 TITLE_MIN = Pt(20)

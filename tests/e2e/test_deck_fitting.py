@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +10,9 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
+from reportgen.outline import load_outline
 from support.deck_geometry import stray_words
 from support.readers import deck_texts, libreoffice_pdf, outline_points, squash
-from reportgen.outline import load_outline
 from support.tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,11 +8,10 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from support.tools import require_tool
-from support.readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
-from reportgen.outline import load_outline
 from reportgen.build.pipeline import default_outline
-
+from reportgen.outline import load_outline
+from support.readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
+from support.tools import require_tool
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from support.readers import markdown_plain, squash
 from reportgen.outline import load_outline
+from support.readers import markdown_plain, squash
 from support.tools import assert_qpdf_accepts, require_tool
 
 REPO = Path(__file__).resolve().parents[2]

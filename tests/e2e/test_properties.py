@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 import warnings
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from reportgen.build.pipeline import build_pack
+from reportgen.errors import ErrorList, ReportgenError
 from support.readers import deck_texts, pdf_text
 from support.tools import assert_qpdf_accepts
-from reportgen.errors import ErrorList, ReportgenError
-from reportgen.build.pipeline import build_pack
 
 MARKDOWN_ACTIVE = "*_[]()!&<>\\`~"
 text = st.text(

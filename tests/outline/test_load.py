@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL
 from reportgen.errors import OutlineError, OutlineErrors, collected_warnings
 from reportgen.outline import load_outline
 from reportgen.outline.vocabulary import builtin_languages
@@ -106,7 +105,6 @@ def test_missing_file(tmp_path):
     assert "no such outline file" in error_line(tmp_path / "nope.yaml")
 
 
-from conftest import MINIMAL
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 FOUR_MISTAKES = [("  author:", "  autor:"), ("    lead:", "    laed:"), ("source: src", "source: srcc"), ("type: bar", "type: Bar")]
 

@@ -14,12 +14,12 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import TableStyle
 
 from reportgen.errors import RenderError
-from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.locale import locale_for
+from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.theme import Theme
 
 BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")

@@ -21,12 +21,12 @@ from pptx.slide import SlideLayout
 
 from reportgen.document.vocab import Layout
 from reportgen.errors import RenderError, ReportgenError
-from reportgen.theme import Theme
+from reportgen.render.pptx import _internals
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
-from reportgen.render.pptx import _internals
+from reportgen.theme import Theme
 
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""

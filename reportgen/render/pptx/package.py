@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-
 from typing import TYPE_CHECKING
 
 from pptx.opc.oxml import serialize_part_xml

@@ -14,12 +14,12 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
+from reportgen.render.pptx.xml import qn
 from reportgen.slides.fit import LINE_HEIGHT
 from reportgen.slides.flow import INSET_X, INSET_Y
 from reportgen.slides.model import Frame, Para
-from reportgen.render.pptx.xml import qn
-from reportgen.theme import Theme
 from reportgen.slides.units import Emu
+from reportgen.theme import Theme
 
 BULLETS = ("•", "–", "•")
 MONO = "Courier New"

@@ -18,11 +18,11 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from support import hostile_masters as hm
 from reportgen.errors import ReportgenWarning, TemplateError
 from reportgen.render.pptx import master_check, render_pptx
 from reportgen.render.pptx.master_check import check_master, safe_master
 from reportgen.render.pptx.master_clean import clean
+from support import hostile_masters as hm
 
 REPO = Path(__file__).resolve().parents[3]
 SMALL = REPO / "tests" / "fixtures" / "small.yaml"
