@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -87,13 +87,13 @@ def _run(action: Callable[[], None]) -> None:
 
 @app.command()
 def build(
-    outlines: Annotated[
-        list[Path] | None, typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
-    ] = None,
+    outlines: Annotated[list[Path] | None, typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
+        typer.Option(
+            "--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."
+        ),
     ] = None,
     formats: FormatsOption = None,
     force: ForceOption = False,
@@ -164,16 +164,16 @@ def watch(
 
 @app.command()
 def validate(
-    outlines: Annotated[
-        list[Path] | None, typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")
-    ] = None,
+    outlines: Annotated[list[Path] | None, typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
     formats: FormatsOption = None,
     reference_pptx: ReferenceOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 2) on warnings too.")] = False,
     as_json: Annotated[
         bool,
-        typer.Option("--json", help="Print the findings as JSON Lines on stdout: one object per finding, with file, line, column, field, severity, message and hint."),
+        typer.Option(
+            "--json", help="Print the findings as JSON Lines on stdout: one object per finding, with file, line, column, field, severity, message and hint."
+        ),
     ] = False,
 ) -> None:
     """Run every check a build runs, without writing anything: the outline, the template set and its theme,
@@ -199,7 +199,7 @@ def validate(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-class SchemaName(str, Enum):
+class SchemaName(StrEnum):
     outline = "outline"
     theme = "theme"
 

@@ -63,7 +63,7 @@ def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...]
     the planner tries a smaller size. A word's width carries the estimate's slack (the deck measures
     with its own metrics, not PowerPoint's)."""
     header = tuple(_bold(c) for c in grid.header)
-    columns = list(zip(header, *grid.rows))
+    columns = list(zip(header, *grid.rows, strict=True))
     pad = 2 * CELL_X
     natural = [max(fit.natural_width(c, size) for c in col) + pad for col in columns]
     least = [max(fit.widest_word(c, size) / fit.WIDTH_SLACK for c in col) + pad + Pt(1) for col in columns]
@@ -75,7 +75,7 @@ def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...]
 
 
 def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length) -> Length:
-    lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths))
+    lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths, strict=True))
     return Emu(lines * fit.line_height(size) + CELL_TOP + CELL_BOTTOM)
 
 

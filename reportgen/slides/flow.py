@@ -45,7 +45,10 @@ class Spec:
 Group = tuple[Spec, ...]
 
 
-def sizes(largest: Length, smallest: Length, step: Length = Pt(1)) -> list[Length]:
+ONE_PT = Pt(1)
+
+
+def sizes(largest: Length, smallest: Length, step: Length = ONE_PT) -> list[Length]:
     """Candidate base sizes, largest first."""
     out, size = [], half_pt(largest)
     while size > smallest:
@@ -165,15 +168,15 @@ def paginate_many(
     for i, base in enumerate(candidates):
         last = i == len(candidates) - 1
         paras = [layout(flat, base) for flat in flats]
-        if all(frame_height(p, b) <= b.h and (last or _words_fit(f, base, b)) for p, f, b in zip(paras, flats, first)):
+        if all(frame_height(p, b) <= b.h and (last or _words_fit(f, base, b)) for p, f, b in zip(paras, flats, first, strict=True)):
             return [[p] for p in paras]
-    fewest = [_pages(groups, box, candidates[-1], None, top) or [()] for groups, box, top in zip(flows, boxes, first)]
+    fewest = [_pages(groups, box, candidates[-1], None, top) or [()] for groups, box, top in zip(flows, boxes, first, strict=True)]
     most = max(len(p) for p in fewest)
     chosen, size = fewest, candidates[-1]
     for base in candidates[:-1]:
-        if not all(_words_fit(f, base, b) for f, b in zip(flats, boxes)):
+        if not all(_words_fit(f, base, b) for f, b in zip(flats, boxes, strict=True)):
             continue
-        pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first)]
+        pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first, strict=True)]
         if all(p is not None for p in pages):
             chosen, size = [p or [()] for p in pages], base  # type: ignore[misc]
             break
@@ -242,7 +245,7 @@ class _Pager:
             previous = spec
         if self.used + sum(para_height(p, self.box) for p in paras) > self.box.h:
             return False
-        for spec, para in zip(group, paras):
+        for spec, para in zip(group, paras, strict=True):
             self._add(spec, para)
         return True
 

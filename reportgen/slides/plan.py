@@ -182,7 +182,17 @@ class _Planner:
                     overflow = [(Frame(role, box, p),) for p in flow.paginate(_rest(pages), box, self.body_sizes)]
             for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
-                slides.append(SlidePlan(layout, title, tuple(frames if k == 0 else ()) + caption, figure_plan, notes=content.notes, continuation=bool(index or k), decorations=self.rule(frame)))
+                slides.append(
+                    SlidePlan(
+                        layout,
+                        title,
+                        tuple(frames if k == 0 else ()) + caption,
+                        figure_plan,
+                        notes=content.notes,
+                        continuation=bool(index or k),
+                        decorations=self.rule(frame),
+                    )
+                )
             slides.extend(self.pages(Layout.BULLETS, content, overflow, first_continued=True))
         return slides
 

@@ -133,8 +133,22 @@ def test_a_master_without_a_needed_layout_is_one_clear_line(tmp_path):
     reference = tmp_path / "odd.pptx"
     deck.save(reference)
     result = subprocess.run(
-        [sys.executable, "-m", "reportgen", "build", str(OUTLINES["default"]), "--format", "pptx", "--out", str(tmp_path / "p"), "--reference-pptx", str(reference)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            str(OUTLINES["default"]),
+            "--format",
+            "pptx",
+            "--out",
+            str(tmp_path / "p"),
+            "--reference-pptx",
+            str(reference),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -131,7 +131,14 @@ def test_every_mistake_of_the_file_at_once_in_file_order(write_outline):
 
 def test_reader_model_reference_and_file_problems_together(write_outline):
     path = write_outline(
-        small_with([("  author:", "  date: 2024-01-01\n  author:"), ("id: two", "id: one"), ("sources:", "      - {id: pic, type: image, title: P, path: gone.png}\nsources:"), ("title: A chart", "title: ''")])
+        small_with(
+            [
+                ("  author:", "  date: 2024-01-01\n  author:"),
+                ("id: two", "id: one"),
+                ("sources:", "      - {id: pic, type: image, title: P, path: gone.png}\nsources:"),
+                ("title: A chart", "title: ''"),
+            ]
+        )
     )
     with pytest.raises(OutlineErrors) as caught:
         load_outline(path)
@@ -147,8 +154,20 @@ def test_a_misspelt_required_key_is_one_error_not_two(write_outline):
 
 @pytest.mark.parametrize(
     ("written", "meant"),
-    [("Bar", "bar"), ("LINE", "line"), ("column", "bar"), ("histogram", "bar"), ("area", "line"), ("trend", "line"),
-     ("donut", "pie"), ("doughnut", "pie"), ("grid", "table"), ("picture", "image"), ("photo", "image"), ("bars", "bar")],
+    [
+        ("Bar", "bar"),
+        ("LINE", "line"),
+        ("column", "bar"),
+        ("histogram", "bar"),
+        ("area", "line"),
+        ("trend", "line"),
+        ("donut", "pie"),
+        ("doughnut", "pie"),
+        ("grid", "table"),
+        ("picture", "image"),
+        ("photo", "image"),
+        ("bars", "bar"),
+    ],
 )
 def test_figure_types_suggest_the_type_meant(write_outline, written, meant):
     message = error_line(write_outline(small_with([("type: bar", f"type: {written}")])))
@@ -163,8 +182,16 @@ def test_a_figure_type_with_no_near_miss_lists_the_types(write_outline):
 @pytest.mark.parametrize(
     ("tag", "warning"),
     [
-        ("kr", "meta.language: no built-in words for the language 'kr'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ko'?)"),
-        ("jp-JP", "no built-in words for the language 'jp'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)"),
+        (
+            "kr",
+            "meta.language: no built-in words for the language 'kr'; "
+            "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ko'?)",
+        ),
+        (
+            "jp-JP",
+            "no built-in words for the language 'jp'; "
+            "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)",
+        ),
         ("fr", "stay in English (reportgen knows en, ja, zh, ko; a template set can add words under 'languages:')"),
     ],
 )

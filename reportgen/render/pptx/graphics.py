@@ -150,7 +150,7 @@ def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style
     header_fill = theme.colours.table_header_fill.lstrip("#").upper()
     stripe = theme.colours.table_stripe.lstrip("#").upper()
     rule = theme.colours.rule.lstrip("#").upper()
-    for i, (tr, row) in enumerate(zip(rows, plan.rows)):
+    for i, (tr, row) in enumerate(zip(rows, plan.rows, strict=True)):
         striped = i > 0 and (i - 1 + plan.first_stripe) % 2 == 1
         for cell in row:
             fill_hex = header_fill if cell.header else (stripe if striped else "FFFFFF")

@@ -53,7 +53,7 @@ TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "subTitle", "obj")
 FURNITURE_TYPES = ("dt", "ftr", "sldNum")
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main", "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
-_A, _P = "{%s}" % _NS["a"], "{%s}" % _NS["p"]
+_A, _P = f"{{{_NS['a']}}}", f"{{{_NS['p']}}}"
 GAP = Inches(0.15)
 
 
