@@ -103,7 +103,7 @@ def build(
     """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
     from reportgen.build.batch import Job, Outcome, build_all
 
-    paths = outlines or [None]
+    paths: list[Path | None] = [*outlines] if outlines else [None]
     several = len(paths) > 1
     batch = [
         Job(
@@ -184,7 +184,8 @@ def validate(
     from reportgen.validate import validate as check
 
     failed = False
-    for outline in outlines or [None]:
+    checked: list[Path | None] = [*outlines] if outlines else [None]  # None: the bundled outline
+    for outline in checked:
         try:
             report = check(outline, template=template, formats=formats, reference_pptx=reference_pptx)
         except KeyboardInterrupt:

@@ -9,6 +9,7 @@ paragraph is cut only where it has to be: after a sentence, else between words).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reportgen.document.model import Runs
@@ -122,7 +123,7 @@ def frame_height(paras: tuple[Para, ...] | list[Para], box: Box) -> Length:
     return Emu(2 * INSET_Y + sum(para_height(p, box) for p in paras))
 
 
-def _words_fit(specs, base: Length, box: Box) -> bool:
+def _words_fit(specs: Iterable[Spec], base: Length, box: Box) -> bool:
     for spec in specs:
         size = para_size(spec, base)
         if not fit.words_fit(spec.runs, size, Emu(box.w - 2 * INSET_X - margin(spec, size))):
@@ -178,13 +179,13 @@ def paginate_many(
             continue
         pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first, strict=True)]
         if all(p is not None for p in pages):
-            chosen, size = [p or [()] for p in pages], base  # type: ignore[misc]
+            chosen, size = [p or [()] for p in pages], base
             break
     if len(flows) == 1:
         balanced = _balanced(flows[0], boxes[0], size, first[0], len(chosen[0]))
         if balanced is not None:
             return [balanced]
-    return chosen  # type: ignore[return-value]
+    return chosen
 
 
 def _balanced(groups: list[Group], box: Box, base: Length, first: Box, count: int) -> list[tuple[Para, ...]] | None:

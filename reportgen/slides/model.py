@@ -133,7 +133,7 @@ class SlidePlan:
 
     def texts(self) -> list[str]:
         """Every run's text on the slide (for tests: nothing may be lost)."""
-        out = []
+        out: list[str] = []
         frames = ((self.title,) if self.title else ()) + self.frames
         for frame in frames:
             out.extend(run.text for para in frame.paras for run in para.runs)

@@ -109,4 +109,4 @@ def number_parts_in_order(prs: Presentation) -> None:
         taken.add(template % number)
         return PackURI(template % number)
 
-    package.next_partname = next_partname  # type: ignore[method-assign]
+    package.next_partname = next_partname  # type: ignore[method-assign, assignment]  # an instance attribute shadows the method

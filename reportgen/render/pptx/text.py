@@ -47,8 +47,9 @@ class Style:
     @classmethod
     def of(cls, theme: Theme, locale: Locale) -> Style:
         c = theme.colours
-        hexes = [x.lstrip("#").upper() for x in (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)]
-        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, *hexes, lang=locale.xml_lang)
+        colours = (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)
+        primary, accent, text, muted, marking, header_text = (x.lstrip("#").upper() for x in colours)
+        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, primary, accent, text, muted, marking, header_text, lang=locale.xml_lang)
 
     def colour(self, para: Para, role: str) -> str:
         if role == "title":
