@@ -47,13 +47,23 @@ def figure(fig: dict[str, Any]) -> list[str]:
     return [*table, "", f": {fig['title']}. {fig.get('caption', '')}", ""]
 
 
+KEYS = ("title", "subtitle", "author", "date")
+
+
 def title_block(meta: dict[str, Any]) -> list[str]:
     info = [meta["title"], meta.get("subtitle", ""), meta.get("author", ""), meta.get("date", "")]
-    return ["---", *(f"{key}: {yaml.safe_dump(str(value), width=10**6).splitlines()[0]}" for key, value in zip(("title", "subtitle", "author", "date"), info) if value), "---", ""]
+    return [
+        "---",
+        *(f"{key}: {yaml.safe_dump(str(value), width=10**6).splitlines()[0]}" for key, value in zip(KEYS, info, strict=True) if value),
+        "---",
+        "",
+    ]
 
 
 def sources(outline: dict[str, Any]) -> list[str]:
-    return [f"- {s.get('author') or s.get('publisher', '')}: *{s['title']}*{', ' + str(s['date']) if s.get('date') else ''}" for s in outline.get("sources", [])]
+    return [
+        f"- {s.get('author') or s.get('publisher', '')}: *{s['title']}*{', ' + str(s['date']) if s.get('date') else ''}" for s in outline.get("sources", [])
+    ]
 
 
 def brief(outline: dict[str, Any]) -> str:

@@ -14,11 +14,10 @@ import argparse
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from export import brief, deck, load
 from pptx import Presentation
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
-
-from export import brief, deck, load
 
 
 def chunks(lines: list[str], count: int) -> list[list[str]]:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pypandoc
 import typst
-
 from export import brief, deck, load
 
 

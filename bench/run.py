@@ -21,7 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -237,7 +237,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 runs per row, for trying changes")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
-    started, start_load = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", os.getloadavg()[0]
+    started, start_load = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as tmp:
         work = Path(tmp)
         # Python's bytecode cache on, as in any normal install, kept out of the source tree.

@@ -14,8 +14,8 @@ __all__ = ["build_pack", "load_outline"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from reportgen.outline import load_outline
     from reportgen.build.pipeline import build_pack
+    from reportgen.outline import load_outline
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,6 @@ from reportgen.outline.model import ChartFigure, ImageFigure, Outline, Source, T
 from reportgen.templating.plain import plain
 from reportgen.theme import Theme
 
-
 RENDERERS_ONLY = frozenset({"path", "location"})
 """Figure fields templates do not see: an image's resolved file path, a table's place in the outline."""
 

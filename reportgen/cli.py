@@ -5,9 +5,9 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,10 +34,10 @@ FORMATS_HELP = _formats_help()
 TemplateOption = Annotated[
     str, typer.Option("--template", "-t", help="Template set: a built-in name, a name under ./templates, or a folder.")
 ]
-FormatsOption = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMATS_HELP)]
+FormatsOption = Annotated[str | None, typer.Option("--format", "-f", help=FORMATS_HELP)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace output files even if reportgen did not write them.")]
 ReferenceOption = Annotated[
-    Optional[Path], typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
+    Path | None, typer.Option("--reference-pptx", help="A corporate PowerPoint file whose masters and theme the deck uses.")
 ]
 
 
@@ -87,13 +87,13 @@ def _run(action: Callable[[], None]) -> None:
 
 @app.command()
 def build(
-    outlines: Annotated[
-        Optional[list[Path]], typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")
-    ] = None,
+    outlines: Annotated[list[Path] | None, typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
     out: Annotated[
-        Optional[Path],
-        typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."),
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output folder (default: output/<outline name>/); with several outlines, the folder that holds one folder per outline."
+        ),
     ] = None,
     formats: FormatsOption = None,
     force: ForceOption = False,
@@ -103,7 +103,7 @@ def build(
     """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
     from reportgen.build.batch import Job, Outcome, build_all
 
-    paths = outlines or [None]
+    paths: list[Path | None] = [*outlines] if outlines else [None]
     several = len(paths) > 1
     batch = [
         Job(
@@ -136,9 +136,9 @@ def build(
 
 @app.command()
 def watch(
-    outline: Annotated[Optional[Path], typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
+    outline: Annotated[Path | None, typer.Argument(help="The outline to watch (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: output/<outline name>/).")] = None,
     formats: FormatsOption = None,
     force: ForceOption = False,
     reference_pptx: ReferenceOption = None,
@@ -164,16 +164,16 @@ def watch(
 
 @app.command()
 def validate(
-    outlines: Annotated[
-        Optional[list[Path]], typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")
-    ] = None,
+    outlines: Annotated[list[Path] | None, typer.Argument(help="Outline YAML files to check (default: the bundled Japan outline).")] = None,
     template: TemplateOption = "default",
     formats: FormatsOption = None,
     reference_pptx: ReferenceOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 2) on warnings too.")] = False,
     as_json: Annotated[
         bool,
-        typer.Option("--json", help="Print the findings as JSON Lines on stdout: one object per finding, with file, line, column, field, severity, message and hint."),
+        typer.Option(
+            "--json", help="Print the findings as JSON Lines on stdout: one object per finding, with file, line, column, field, severity, message and hint."
+        ),
     ] = False,
 ) -> None:
     """Run every check a build runs, without writing anything: the outline, the template set and its theme,
@@ -184,7 +184,8 @@ def validate(
     from reportgen.validate import validate as check
 
     failed = False
-    for outline in outlines or [None]:
+    checked: list[Path | None] = [*outlines] if outlines else [None]  # None: the bundled outline
+    for outline in checked:
         try:
             report = check(outline, template=template, formats=formats, reference_pptx=reference_pptx)
         except KeyboardInterrupt:
@@ -199,7 +200,7 @@ def validate(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-class SchemaName(str, Enum):
+class SchemaName(StrEnum):
     outline = "outline"
     theme = "theme"
 

@@ -8,6 +8,7 @@ import os
 from reportgen.errors import RenderError
 from reportgen.locale import locale_for
 
+
 def format_date(value: dt.date | str | None, language: str = "en") -> str:
     """A date as readers of *language* write it (``15 January 2025``, ``2025年1月15日``)."""
     if value is None or value == "":
@@ -27,8 +28,8 @@ def build_time(date: dt.date | None) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         except (ValueError, OverflowError, OSError):
             raise RenderError(f"SOURCE_DATE_EPOCH must be a number of seconds, not '{epoch}'") from None
     day = date or UNDATED
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

@@ -89,7 +89,7 @@ class ErrorList(ReportgenError):
 
     def __init__(self, errors: Iterable[ReportgenError]) -> None:
         flat = [inner for error in errors for inner in (error.errors if isinstance(error, ErrorList) else [error])]
-        self.errors = sorted(flat, key=_position_key)
+        self.errors: list[ReportgenError] = sorted(flat, key=_position_key)
         first = self.errors[0] if self.errors else None
         super().__init__(
             f"{len(self.errors)} errors",

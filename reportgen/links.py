@@ -77,7 +77,7 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # imported when a text first has a link: outline checks stay quick to start
 
     md = MarkdownIt("commonmark", {"html": False}).disable("autolink")  # outline values are escaped: no autolinks
-    md.validateLink = lambda url: True  # see every link, so that none is quietly turned into text
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it's hook is an instance attribute; see every link, so that none is quietly turned into text
     return md
 
 

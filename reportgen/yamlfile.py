@@ -9,10 +9,9 @@ and dates only where a model asks for them.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
-
-import warnings
 
 import yaml
 

@@ -35,7 +35,7 @@ def test_bad_input_is_one_clear_line(case, tmp_path_factory):
         return
     wanted = case.expected.split("\n")  # several mistakes: one expected line each
     assert len(lines) == len(wanted) and all(line.startswith("reportgen: error: ") for line in lines), result.stderr
-    assert all(part in line for part, line in zip(wanted, lines)), result.stderr
+    assert all(part in line for part, line in zip(wanted, lines, strict=True)), result.stderr
     assert not (folder / "output").exists()
 
 

@@ -23,7 +23,7 @@ def big_answer() -> bytes:
 
 
 def warn_then_answer() -> str:
-    warnings.warn(ReportgenWarning("a warning from the child"))
+    warnings.warn(ReportgenWarning("a warning from the child"), stacklevel=1)
     return "done"
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from conftest import MINIMAL
-
 from reportgen.validate import Finding, Report, printed, validate
 
 EMOJI = MINIMAL.replace("Alpha point", "Alpha point \U0001F600")

@@ -62,9 +62,8 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import reportgen.build.pipeline  # noqa: F401 - imported once here and inherited by every forked worker; the
-    # renderers are imported by the workers themselves, side by side
-
+    # the pipeline is imported once here and inherited by every forked worker; the renderers are imported by the workers themselves, side by side
+    import reportgen.build.pipeline  # noqa: F401 - imported for its side effect (see above)
     from reportgen.isolate import die_with
 
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=die_with, initargs=(os.getpid(),)) as pool:

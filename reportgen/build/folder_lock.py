@@ -21,9 +21,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportgen.errors import Location, OutputError
 from reportgen.build.regular import describe, kind, not_regular
 from reportgen.build.write_errors import folder_error
+from reportgen.errors import Location, OutputError
 
 LOCK = ".reportgen.lock"
 

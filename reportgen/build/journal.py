@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from reportgen.build import atomic, folder_lock, regular
-from reportgen.errors import Location, OutputError
 from reportgen.build.write_errors import output_error
+from reportgen.errors import Location, OutputError
 
 JOURNAL = ".reportgen-journal.json"
 LIMIT = 1 << 20

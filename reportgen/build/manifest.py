@@ -62,7 +62,9 @@ def check_replaceable(targets: list[Path], *, force: bool = False) -> None:
     for folder in folders:
         found = regular.kind(folder)
         if found is not None and not folder.is_dir():
-            raise OutputError(f"{found} stands where the output folder goes", location=Location(folder), hint="move it away, or choose another folder with --out")
+            raise OutputError(
+                f"{found} stands where the output folder goes", location=Location(folder), hint="move it away, or choose another folder with --out"
+            )
     for folder in folders:
         if folder.is_dir():
             with journal.settled(folder):

@@ -15,7 +15,7 @@ format's last file when its Markdown, theme and files are unchanged
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -131,7 +131,7 @@ def _files_read(prepared: Prepared) -> list[Path]:
 
 def build_formats(prepared: Prepared, targets: dict[str, Path], *, parallel: bool = True) -> dict[str, bytes]:
     """Each format's file (*targets*: format -> the path it will be written to), side by side where it pays."""
-    jobs = {fmt: partial(_built, prepared, fmt, target) for fmt, target in targets.items()}
+    jobs: dict[str, Callable[[], tuple[bytes, bytes]]] = {fmt: partial(_built, prepared, fmt, target) for fmt, target in targets.items()}
     texts = sum(1 for _ in prepared.outline.texts())
     built = scheduler.run(jobs, side_by_side=parallel, texts=texts)
     for fmt, (key, data) in built.items():

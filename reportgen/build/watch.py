@@ -20,10 +20,14 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.build.batch import Job, Outcome, run_job
 from reportgen.build.pack_folder import recover
 from reportgen.build.pipeline import default_outline, output_dir_for
+
+if TYPE_CHECKING:
+    from watchfiles import Change  # imported lazily at run time: watching is rare
 from reportgen.errors import Location, OutlineError, ReportgenError, ReportgenWarning
 from reportgen.outline.files import image_paths
 from reportgen.templating.sets import load_set, resolve_set_folder
@@ -113,7 +117,7 @@ class _Inputs:
         self.targets = targets
         self.default = watchfiles.DefaultFilter()
 
-    def __call__(self, change: object, path: str) -> bool:
+    def __call__(self, change: Change, path: str) -> bool:
         return self.default(change, path) and Path(path) in self.targets
 
 

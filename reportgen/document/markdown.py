@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
+from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
 from reportgen.document.model import (
     LINE_BREAK,
     Block,
@@ -40,7 +41,6 @@ from reportgen.document.model import (
     Runs,
     TableBlock,
 )
-from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
 from reportgen.document.origin import Origin
 from reportgen.document.text import clean, clean_figure, clean_info, clean_runs
 from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout
@@ -58,7 +58,7 @@ _ATTR_PAIR = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.use(container_plugin, name="fenced", validate=lambda params, *args: bool(params.strip()))
-    md.validateLink = lambda url: True  # every link is seen and judged by _check_links, none quietly made text
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it's hook is an instance attribute; every link is seen and judged by _check_links, none quietly made text
     return md
 
 

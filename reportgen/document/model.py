@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from reportgen.document.vocab import ChartKind, ContainerKind
-
 from reportgen.errors import Location
 
 
@@ -106,7 +104,7 @@ class Rule:
     """A thematic break: a new slide in the deck, a rule in the brief."""
 
 
-Block = Union[Heading, Paragraph, BulletList, TableBlock, FigureRef, Container, Quote, CodeBlock, Rule]
+Block = Heading | Paragraph | BulletList | TableBlock | FigureRef | Container | Quote | CodeBlock | Rule
 
 
 @dataclass(frozen=True)
@@ -166,7 +164,7 @@ class Image(_Numbered):
     label_word: str = "Figure"
 
 
-Figure = Union[Chart, Table, Image]
+Figure = Chart | Table | Image
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def share_widths(minimum: Sequence[float], natural: Sequence[float], available: 
     total_natural = sum(natural)
     if total_natural <= available:
         return [width * available / total_natural for width in natural]
-    wants = [max(0.0, n - m) for n, m in zip(natural, minimum)]
+    wants = [max(0.0, n - m) for n, m in zip(natural, minimum, strict=True)]
     spare = available - total_min
     total_wants = sum(wants) or 1.0
-    return [m + spare * w / total_wants for m, w in zip(minimum, wants)]
+    return [m + spare * w / total_wants for m, w in zip(minimum, wants, strict=True)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from reportgen.document.model import Chart, DocumentInfo, Figure, Run, Runs, Series, Table
 from reportgen.xmltext import carriable
@@ -59,13 +60,13 @@ def ellipsize(text: str, width: float, measure: Callable[[str], float]) -> str:
 
 def clean_info(info: DocumentInfo) -> DocumentInfo:
     """*info* with every text cleaned."""
-    texts = {name: clean(getattr(info, name)) for name in ("title", "subtitle", "author", "organization", "marking", "language", "subject")}
+    texts: dict[str, Any] = {name: clean(getattr(info, name)) for name in ("title", "subtitle", "author", "organization", "marking", "language", "subject")}
     return replace(info, keywords=tuple(clean(k) for k in info.keywords), **texts)
 
 
 def clean_figure(figure: Figure) -> Figure:
     """*figure* with every text cleaned (its title, caption, source, cells, labels and names)."""
-    common = {name: clean(getattr(figure, name)) for name in ("title", "caption", "source", "label_word")}
+    common: dict[str, Any] = {name: clean(getattr(figure, name)) for name in ("title", "caption", "source", "label_word")}
     if isinstance(figure, Chart):
         series = tuple(Series(clean(s.name), s.values) for s in figure.series)
         return replace(figure, categories=tuple(map(clean, figure.categories)), series=series, unit=clean(figure.unit), **common)

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -75,7 +75,7 @@ Slug = Annotated[
 ]
 SourceRef = Annotated[
     list[Slug],
-    BeforeValidator(lambda v: [v] if isinstance(v, str) else v, json_schema_input_type=Union[Slug, list[Slug]]),
+    BeforeValidator(lambda v: [v] if isinstance(v, str) else v, json_schema_input_type=Slug | list[Slug]),
     Field(description="The id of a source in 'sources', or a list of them."),
 ]
 
@@ -212,7 +212,7 @@ class ImageFigure(FigureBase):
     alt: Text = Field("", description="What the image shows, for readers who cannot see it.")
 
 
-Figure = Annotated[Union[ChartFigure, TableFigure, ImageFigure], Field(discriminator="type")]
+Figure = Annotated[ChartFigure | TableFigure | ImageFigure, Field(discriminator="type")]
 
 
 class Section(Strict):

@@ -66,7 +66,7 @@ def module(path: str) -> Callable[[], Renderer]:
     """A loader that imports the renderer module *path* when the format is first built."""
 
     def load() -> Renderer:
-        loaded: Renderer = importlib.import_module(path)  # type: ignore[assignment] - a module with render()
+        loaded: Renderer = importlib.import_module(path)  # a module with render()
         return loaded
 
     return load

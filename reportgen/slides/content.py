@@ -7,7 +7,9 @@ sub-points is one group). Nothing here measures or places anything.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from reportgen.document.model import (
     LINE_BREAK,
@@ -29,6 +31,7 @@ from reportgen.document.model import (
 )
 from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout
 from reportgen.slides.flow import Group, Spec
+from reportgen.slides.model import ParaKind
 
 IGNORED = (ContainerKind.BOX, ContainerKind.COVER, ContainerKind.MASTHEAD, ContainerKind.TOC)
 """Containers the deck does not show (see docs/dialect.md)."""
@@ -83,7 +86,7 @@ class _Reader:
         self.document = document
         self.pending_heading: Spec | None = None
 
-    def blocks(self, blocks, flow: list[Group]) -> None:
+    def blocks(self, blocks: Iterable[Block], flow: list[Group]) -> None:
         for block in blocks:
             self.block(block, flow)
         if self.pending_heading is not None:
@@ -138,7 +141,7 @@ class _Reader:
                     runs.extend(sub.runs)
             content.lead = tuple(runs)
         elif block.kind == ContainerKind.COLUMNS:
-            for col in block.blocks:  # the reader made sure each is a column
+            for col in cast("tuple[Container, ...]", block.blocks):  # the reader made sure each is a column
                 groups: list[Group] = []
                 _Reader(content, self.document).blocks(col.blocks, groups)
                 content.columns.append(((Run(col.args),) if col.args else (), groups))
@@ -150,7 +153,7 @@ def list_groups(block: BulletList, level: int) -> list[Group]:
     """One group per item: the item and everything nested under it."""
     groups = []
     for i, item in enumerate(block.items):
-        kind = "number" if block.ordered else "bullet"
+        kind: ParaKind = "number" if block.ordered else "bullet"
         group = [Spec(item.runs, kind, min(level, MAX_LEVEL), number=i + 1, digits=len(str(len(block.items))))]
         if item.children is not None:
             for child in list_groups(item.children, level + 1):
@@ -159,7 +162,7 @@ def list_groups(block: BulletList, level: int) -> list[Group]:
     return groups
 
 
-def notes_text(blocks, depth: int = 0) -> str:
+def notes_text(blocks: Iterable[Block], depth: int = 0) -> str:
     """Speaker notes as plain text: a line per paragraph, list items indented and dashed."""
     lines: list[str] = []
     for block in blocks:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image as PILImage
 
@@ -50,7 +51,10 @@ class Grid:
     @classmethod
     def of_runs(cls, header: tuple[Runs, ...], rows: tuple[tuple[Runs, ...], ...]) -> Grid:
         width = max([len(header)] + [len(r) for r in rows])
-        pad = lambda cells: tuple(cells) + ((),) * (width - len(cells))  # noqa: E731
+
+        def pad(cells: tuple[Runs, ...]) -> tuple[Runs, ...]:
+            return tuple(cells) + ((),) * (width - len(cells))
+
         return cls(pad(header), tuple(pad(r) for r in rows))
 
 
@@ -63,7 +67,7 @@ def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...]
     the planner tries a smaller size. A word's width carries the estimate's slack (the deck measures
     with its own metrics, not PowerPoint's)."""
     header = tuple(_bold(c) for c in grid.header)
-    columns = list(zip(header, *grid.rows))
+    columns = list(zip(header, *grid.rows, strict=True))
     pad = 2 * CELL_X
     natural = [max(fit.natural_width(c, size) for c in col) + pad for col in columns]
     least = [max(fit.widest_word(c, size) / fit.WIDTH_SLACK for c in col) + pad + Pt(1) for col in columns]
@@ -75,7 +79,7 @@ def column_widths(grid: Grid, size: Length, width: Length) -> tuple[Length, ...]
 
 
 def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length) -> Length:
-    lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths))
+    lines = max(fit.count_lines(c, size, Emu(w - 2 * CELL_X)) for c, w in zip(cells, widths, strict=True))
     return Emu(lines * fit.line_height(size) + CELL_TOP + CELL_BOTTOM)
 
 
@@ -129,7 +133,7 @@ def _split_rows(grid: Grid, box: Box, widths: tuple[Length, ...], size: Length, 
     header = tuple(_bold(c) for c in grid.header)
     head_h = row_height(header, widths, size)
     pages: list[list[int]] = [[]]
-    used = head_h
+    used: int = head_h
     heights = [row_height(row, widths, size) for row in grid.rows]
     for i, h in enumerate(heights):
         if used + h > box.h and pages[-1]:
@@ -172,10 +176,10 @@ def plan_chart(chart: Chart, box: Box) -> ChartPlan:
     plot_w = max(Inches(1), box.w - axis_w - Inches(0.3))
     slot = Emu(plot_w // n)
     for size in sizes(*CHART_FONT, step=Pt(2)):
-        cats = [(Run(c),) for c in categories]
-        widest = max((fit.natural_width(c, size) for c in cats), default=Emu(0))
+        runs = [(Run(c),) for c in categories]
+        widest = max((fit.natural_width(c, size) for c in runs), default=Emu(0))
         line = fit.line_height(size)
-        if all(fit.words_fit(c, size, slot) and fit.count_lines(c, size, slot) <= 2 for c in cats):
+        if all(fit.words_fit(c, size, slot) and fit.count_lines(c, size, slot) <= 2 for c in runs):
             rotation = 0
         elif line * 1.3 <= slot and widest * 0.71 <= box.h * 0.3:
             rotation = -45
@@ -211,7 +215,7 @@ def plan_image(image: Image, box: Box) -> ImagePlan:
     return ImagePlan(image, fit_picture(image.path, box, f"figures.{image.id}", middle=False))
 
 
-def fit_picture(path, box: Box, field: str, align: str = "l", middle: bool = True) -> Box:
+def fit_picture(path: Path, box: Box, field: str, align: str = "l", middle: bool = True) -> Box:
     """The largest box of the picture's proportions inside *box*, at its left (or right) edge,
     centred vertically (*middle*) or at the top."""
     try:

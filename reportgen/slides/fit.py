@@ -56,7 +56,8 @@ def _char_em(ch: str, font: str) -> float:
         ch.encode("cp1252")
     except UnicodeEncodeError:
         return 0.5 if unicodedata.east_asian_width(ch) == "H" else 0.8
-    return stringWidth(ch, font, 1.0)
+    width: float = stringWidth(ch, font, 1.0)  # reportlab is untyped
+    return width
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ paragraph is cut only where it has to be: after a sentence, else between words).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reportgen.document.model import Runs
@@ -45,7 +46,10 @@ class Spec:
 Group = tuple[Spec, ...]
 
 
-def sizes(largest: Length, smallest: Length, step: Length = Pt(1)) -> list[Length]:
+ONE_PT = Pt(1)
+
+
+def sizes(largest: Length, smallest: Length, step: Length = ONE_PT) -> list[Length]:
     """Candidate base sizes, largest first."""
     out, size = [], half_pt(largest)
     while size > smallest:
@@ -119,7 +123,7 @@ def frame_height(paras: tuple[Para, ...] | list[Para], box: Box) -> Length:
     return Emu(2 * INSET_Y + sum(para_height(p, box) for p in paras))
 
 
-def _words_fit(specs, base: Length, box: Box) -> bool:
+def _words_fit(specs: Iterable[Spec], base: Length, box: Box) -> bool:
     for spec in specs:
         size = para_size(spec, base)
         if not fit.words_fit(spec.runs, size, Emu(box.w - 2 * INSET_X - margin(spec, size))):
@@ -165,23 +169,23 @@ def paginate_many(
     for i, base in enumerate(candidates):
         last = i == len(candidates) - 1
         paras = [layout(flat, base) for flat in flats]
-        if all(frame_height(p, b) <= b.h and (last or _words_fit(f, base, b)) for p, f, b in zip(paras, flats, first)):
+        if all(frame_height(p, b) <= b.h and (last or _words_fit(f, base, b)) for p, f, b in zip(paras, flats, first, strict=True)):
             return [[p] for p in paras]
-    fewest = [_pages(groups, box, candidates[-1], None, top) or [()] for groups, box, top in zip(flows, boxes, first)]
+    fewest = [_pages(groups, box, candidates[-1], None, top) or [()] for groups, box, top in zip(flows, boxes, first, strict=True)]
     most = max(len(p) for p in fewest)
     chosen, size = fewest, candidates[-1]
     for base in candidates[:-1]:
-        if not all(_words_fit(f, base, b) for f, b in zip(flats, boxes)):
+        if not all(_words_fit(f, base, b) for f, b in zip(flats, boxes, strict=True)):
             continue
-        pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first)]
+        pages = [_pages(groups, box, base, most, top) for groups, box, top in zip(flows, boxes, first, strict=True)]
         if all(p is not None for p in pages):
-            chosen, size = [p or [()] for p in pages], base  # type: ignore[misc]
+            chosen, size = [p or [()] for p in pages], base
             break
     if len(flows) == 1:
         balanced = _balanced(flows[0], boxes[0], size, first[0], len(chosen[0]))
         if balanced is not None:
             return [balanced]
-    return chosen  # type: ignore[return-value]
+    return chosen
 
 
 def _balanced(groups: list[Group], box: Box, base: Length, first: Box, count: int) -> list[tuple[Para, ...]] | None:
@@ -242,7 +246,7 @@ class _Pager:
             previous = spec
         if self.used + sum(para_height(p, self.box) for p in paras) > self.box.h:
             return False
-        for spec, para in zip(group, paras):
+        for spec, para in zip(group, paras, strict=True):
             self._add(spec, para)
         return True
 

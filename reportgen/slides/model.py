@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from reportgen.document.model import Chart, Image, Runs
 from reportgen.document.vocab import Layout
@@ -93,7 +93,7 @@ class ImagePlan:
     box: Box
 
 
-FigurePlan = Union[ChartPlan, TablePlan, ImagePlan]
+FigurePlan = ChartPlan | TablePlan | ImagePlan
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class SlidePlan:
 
     def texts(self) -> list[str]:
         """Every run's text on the slide (for tests: nothing may be lost)."""
-        out = []
+        out: list[str] = []
         frames = ((self.title,) if self.title else ()) + self.frames
         for frame in frames:
             out.extend(run.text for para in frame.paras for run in para.runs)

@@ -7,7 +7,9 @@ slides a long section, table or quote needs. :mod:`write` only carries it out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+
 from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
 from reportgen.document.vocab import Layout
@@ -16,9 +18,9 @@ from reportgen.slides.content import SlideContent, bold, read_slide, split_slide
 from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
-from reportgen.slides.model import Decoration, Frame, Para, Picture, SlidePlan
-from reportgen.theme import Theme
+from reportgen.slides.model import Decoration, FigurePlan, Frame, FrameRole, Para, Picture, SlidePlan
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
+from reportgen.theme import Theme
 
 TITLE_MIN_ONE_LINE = Pt(24)
 TITLE_MIN = Pt(20)
@@ -108,7 +110,7 @@ class _Planner:
     def text(self, content: SlideContent, layout: Layout) -> list[SlidePlan]:
         frame = self.master.frame(layout)
         box = frame.bodies[0] if frame.bodies else frame.content
-        role = "body" if frame.bodies else "text"
+        role: FrameRole = "body" if frame.bodies else "text"
         groups = ([(Spec(content.lead, "lead"),)] if content.lead else []) + content.flow
         if not groups:  # a title-only slide: no empty body placeholder
             return self.pages(layout, content, [()])
@@ -119,7 +121,7 @@ class _Planner:
         frame = self.master.frame(Layout.TWO_COLUMN)
         region = frame.content
         boxes = list(frame.bodies[:2]) if len(frame.bodies) >= 2 else list(region.split_columns(0.5, Inches(0.4)))
-        role = "body" if len(frame.bodies) >= 2 else "text"
+        role: FrameRole = "body" if len(frame.bodies) >= 2 else "text"
         lead_frames: tuple[Frame, ...] = ()
         first = boxes
         if content.lead:  # across both columns, on the first slide only
@@ -181,16 +183,26 @@ class _Planner:
                     overflow = [(Frame(role, box, p),) for p in flow.paginate(_rest(pages), box, self.body_sizes)]
             for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
-                slides.append(SlidePlan(layout, title, tuple(frames if k == 0 else ()) + caption, figure_plan, notes=content.notes, continuation=bool(index or k), decorations=self.rule(frame)))
+                slides.append(
+                    SlidePlan(
+                        layout,
+                        title,
+                        tuple(frames if k == 0 else ()) + caption,
+                        figure_plan,
+                        notes=content.notes,
+                        continuation=bool(index or k),
+                        decorations=self.rule(frame),
+                    )
+                )
             slides.extend(self.pages(Layout.BULLETS, content, overflow, first_continued=True))
         return slides
 
-    def text_target(self, layout: Layout) -> tuple[str, Box]:
+    def text_target(self, layout: Layout) -> tuple[FrameRole, Box]:
         """Where a layout's text goes: its first text placeholder, else its content area (a text box)."""
         frame = self.master.frame(layout)
         return ("body", frame.bodies[0]) if frame.bodies else ("text", frame.content)
 
-    def place_figure(self, figure, region: Box):
+    def place_figure(self, figure: Chart | Table | Image | TableBlock, region: Box) -> list[tuple[FigurePlan, tuple[Frame, ...]]]:
         """The figure's plan(s) and caption frame(s) in *region*; a long table gives several.
 
         *region* is in text-frame terms; the figure itself is inset so its edge lines up with the text.
@@ -211,7 +223,7 @@ class _Planner:
         plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
         return [(plan, under(plan.box.bottom))]
 
-    def caption_specs(self, figure) -> list[Spec]:
+    def caption_specs(self, figure: Chart | Table | Image | TableBlock) -> list[Spec]:
         if isinstance(figure, TableBlock):
             return []
         specs = []
@@ -225,7 +237,7 @@ class _Planner:
 
     # -- pieces ------------------------------------------------------------------------------
 
-    def pages(self, layout: Layout, content: SlideContent, pages: list[tuple[Frame, ...]], first_continued: bool = False) -> list[SlidePlan]:
+    def pages(self, layout: Layout, content: SlideContent, pages: Sequence[tuple[Frame, ...]], first_continued: bool = False) -> list[SlidePlan]:
         frame = self.master.frame(layout)
         out = []
         for k, frames in enumerate(pages):
@@ -244,7 +256,7 @@ class _Planner:
         if not runs:
             return None
         para, _ = fit_title(bold(runs), frame.title, largest or Pt(self.theme.deck.sizes.title))
-        role = "title" if frame.title_placeholder else "text"
+        role: FrameRole = "title" if frame.title_placeholder else "text"
         if not self.master.accent_rule:  # a corporate master aligns its own titles
             return Frame(role, frame.title, (replace(para, align=None),), anchor=None, name="Title")
         if inherit:  # our title slide: centred as the layout says, on the accent rule
@@ -260,7 +272,7 @@ class _Planner:
         x = title.x + (title.w - width) // 2 if centred else title.x + INSET_X
         return (Decoration(Box(Emu(x), Emu(title.bottom + gap), width, Inches(0.05)), self.theme.colours.accent),)
 
-    def shrunk(self, role, box: Box, specs: list[Spec], sizes: list[Length] | None = None, inherit_align: bool = False) -> Frame:
+    def shrunk(self, role: FrameRole, box: Box, specs: list[Spec], sizes: list[Length] | None = None, inherit_align: bool = False) -> Frame:
         """A frame whose text fits *box* by shrinking alone (no continuation slides)."""
         candidates = (sizes or self.body_sizes) + flow.sizes(Pt(12), Pt(8))
         paras, _ = flow.shrink(specs, box, candidates)

@@ -53,7 +53,7 @@ def from_pt(points: float) -> Length:
     return Emu(round(points * EMU_PER_PT))
 
 
-def half_pt(length: int) -> Length:
+def half_pt(length: float) -> Length:
     """*length* rounded down to a whole half point (font sizes are stored in 1/100 pt)."""
     return Emu(int(length) // 6350 * 6350)
 

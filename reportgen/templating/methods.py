@@ -162,13 +162,16 @@ STR_METHODS: dict[str, Callable[..., Any]] = {
 DICT_METHODS: dict[str, Callable[..., Any]] = {"items": dict.items, "keys": dict.keys, "values": dict.values, "get": dict.get}
 LIST_METHODS: dict[str, Callable[..., Any]] = {"append": _append, "count": list.count, "index": list.index}
 TUPLE_METHODS: dict[str, Callable[..., Any]] = {"count": tuple.count, "index": tuple.index}
-DATE_METHODS: dict[str, Callable[..., Any]] = {"isoformat": dt.date.isoformat, "weekday": dt.date.weekday, "isoweekday": dt.date.isoweekday, "strftime": _strftime}
+DATE_METHODS: dict[str, Callable[..., Any]] = {
+    "isoformat": dt.date.isoformat,
+    "weekday": dt.date.weekday,
+    "isoweekday": dt.date.isoweekday,
+    "strftime": _strftime,
+}
 LOOP_METHODS: dict[str, Callable[..., Any]] = {"cycle": LoopContext.cycle, "changed": LoopContext.changed}
 CYCLER_METHODS: dict[str, Callable[..., Any]] = {"next": Cycler.next, "reset": Cycler.reset}
 
-LOOP_ATTRIBUTES = frozenset(
-    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem"}
-)
+LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem"})
 DATE_ATTRIBUTES = frozenset({"year", "month", "day"})
 
 CALLABLE_TYPES = (Permitted, Macro, LoopContext, Joiner, BlockReference, Undefined)

@@ -168,7 +168,9 @@ def _font_paths(layers: list[Layer], errors: list[ReportgenError]) -> dict[str, 
                     path = _asset(layer, where, relative, "font file")
                     problem = font_problem(path)
                     if problem:
-                        raise TemplateError(f"the font file {path} {problem}", location=position_of(layer.file, layer.positions, where), field=dotted_path(where))
+                        raise TemplateError(
+                            f"the font file {path} {problem}", location=position_of(layer.file, layer.positions, where), field=dotted_path(where)
+                        )
                 except TemplateError as error:
                     errors.append(error)
                     continue

@@ -125,7 +125,9 @@ def font_problems(merged: dict[str, Any], layers: list[Layer]) -> list[Reportgen
     for key, name in _mapping(merged, "brief", "fonts").items():
         if not isinstance(name, str) or name in usable:
             continue
-        errors.append(error_at(layers, ("brief", "fonts", key), f"no font '{name}' in the set's font_files or the standard PDF fonts", _font_hint(name, shipped)))
+        errors.append(
+            error_at(layers, ("brief", "fonts", key), f"no font '{name}' in the set's font_files or the standard PDF fonts", _font_hint(name, shipped))
+        )
     return errors
 
 
@@ -137,7 +139,9 @@ def _font_hint(name: str, shipped: list[str]) -> str:
         return f"did you mean '{by_fold[close[0]]}'?"
     installed = {family.casefold(): family for family in system_families()}
     if name.casefold() in installed:
-        return f"'{installed[name.casefold()]}' is installed on this computer, but the brief embeds only fonts listed under font_files: add its .ttf files there"
+        return (
+            f"'{installed[name.casefold()]}' is installed on this computer, but the brief embeds only fonts listed under font_files: add its .ttf files there"
+        )
     sets = ", ".join(shipped) if shipped else "none"
     return f"fonts of this set: {sets}; standard PDF fonts: Helvetica, Times-Roman, Courier"
 
@@ -150,4 +154,3 @@ def system_families() -> tuple[str, ...]:
     except (OSError, subprocess.SubprocessError):
         return ()
     return tuple(sorted({name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}))
-

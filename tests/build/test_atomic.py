@@ -25,7 +25,17 @@ def test_own_leftover_names(name):
     assert atomic.is_leftover(name)
 
 
-@pytest.mark.parametrize("name", ["brief.pdf", ".brief.pdf.notes.tmp", ".report.docx.ab12cd34.tmp", ".x.0123456789abcdef.reportgen-tmp.keep", "x.reportgen-old", ".brief.pdf.0123456789ABCDEF.reportgen-tmp"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "brief.pdf",
+        ".brief.pdf.notes.tmp",
+        ".report.docx.ab12cd34.tmp",
+        ".x.0123456789abcdef.reportgen-tmp.keep",
+        "x.reportgen-old",
+        ".brief.pdf.0123456789ABCDEF.reportgen-tmp",
+    ],
+)
 def test_names_a_user_might_choose_are_never_leftovers(name):
     assert not atomic.is_leftover(name)
 

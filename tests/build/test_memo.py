@@ -33,7 +33,7 @@ def test_stamps_change_with_the_file_and_mark_missing_ones(tmp_path):
 def test_only_the_latest_outputs_are_kept(tmp_path):
     targets = [tmp_path / f"{n}.pdf" for n in range(memo.KEPT + 1)]
     keys = [memo.digest(n) for n in range(len(targets))]
-    for key, target in zip(keys, targets):
+    for key, target in zip(keys, targets, strict=True):
         memo.remember(target, key, b"x")
     assert memo.reused(targets[0], keys[0]) is None
-    assert all(memo.reused(target, key) == b"x" for key, target in zip(keys[1:], targets[1:]))
+    assert all(memo.reused(target, key) == b"x" for key, target in zip(keys[1:], targets[1:], strict=True))

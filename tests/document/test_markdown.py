@@ -14,8 +14,8 @@ from reportgen.document.model import (
     Heading,
     Paragraph,
     Rule,
-    TableBlock,
     Table,
+    TableBlock,
     plain,
 )
 from reportgen.errors import TemplateError

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +10,9 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
+from reportgen.outline import load_outline
 from support.deck_geometry import stray_words
 from support.readers import deck_texts, libreoffice_pdf, outline_points, squash
-from reportgen.outline import load_outline
 from support.tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -134,8 +133,22 @@ def test_a_master_without_a_needed_layout_is_one_clear_line(tmp_path):
     reference = tmp_path / "odd.pptx"
     deck.save(reference)
     result = subprocess.run(
-        [sys.executable, "-m", "reportgen", "build", str(OUTLINES["default"]), "--format", "pptx", "--out", str(tmp_path / "p"), "--reference-pptx", str(reference)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            str(OUTLINES["default"]),
+            "--format",
+            "pptx",
+            "--out",
+            str(tmp_path / "p"),
+            "--reference-pptx",
+            str(reference),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

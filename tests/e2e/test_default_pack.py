@@ -8,11 +8,10 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from support.tools import require_tool
-from support.readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
-from reportgen.outline import load_outline
 from reportgen.build.pipeline import default_outline
-
+from reportgen.outline import load_outline
+from support.readers import deck_texts, libreoffice_pdf, outline_points, pdf_text, squash
+from support.tools import require_tool
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +38,7 @@ def test_brief_metadata_and_bookmarks(default_pack, outline):
     assert meta.author == outline.meta.author
     assert "Quad" in (meta.get("/Keywords") or "")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    for index, section in enumerate(outline.sections, start=1):
+    for section in outline.sections:
         assert any(section.title in title for title in titles), (section.title, titles)
     assert len(reader.pages) >= 5
 
@@ -61,7 +60,9 @@ def test_deck_chart_is_native_and_notes_are_on_content_slides(default_pack):
     assert list(charts[0].chart.plots[0].categories) == ["FY2022", "FY2023", "FY2024", "FY2025"]
     tables = [shape for slide in deck.slides for shape in slide.shapes if getattr(shape, "has_table", False) and shape.has_table]
     assert tables and tables[0].table.cell(0, 0).text == "Threat"
-    content = [s for s in deck.slides if any(getattr(sh, "has_chart", False) and sh.has_chart or getattr(sh, "has_table", False) and sh.has_table for sh in s.shapes)]
+    content = [
+        s for s in deck.slides if any(getattr(sh, "has_chart", False) and sh.has_chart or getattr(sh, "has_table", False) and sh.has_table for sh in s.shapes)
+    ]
     for slide in content:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
 

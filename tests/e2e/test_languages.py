@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from support.readers import markdown_plain, squash
 from reportgen.outline import load_outline
+from support.readers import markdown_plain, squash
 from support.tools import assert_qpdf_accepts, require_tool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,7 +62,14 @@ def test_deck_runs_carry_an_east_asian_font(ja_pack):
 
 def test_deck_runs_say_they_are_japanese(ja_pack):
     deck = Presentation(ja_pack / "deck.pptx")
-    langs = {r._r.find(f"{A}rPr").get("lang") for slide in deck.slides for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs}
+    langs = {
+        r._r.find(f"{A}rPr").get("lang")
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for r in p.runs
+    }
     assert langs == {"ja-JP"}
 
 
@@ -75,8 +82,10 @@ def test_page_furniture_speaks_japanese(ja_pack):
 
 def test_a_character_no_font_has_is_warned_about_once(tmp_path):
     outline = tmp_path / "glyph.yaml"
-    outline.write_text(SMALL.read_text().replace("Alpha point", "Alpha point \U0001F600 and \U0001F600 again"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    outline.write_text(SMALL.read_text().replace("Alpha point", "Alpha point \U0001f600 and \U0001f600 again"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if "U+1F600" in line]
     assert len(warnings) == 1
@@ -86,7 +95,9 @@ def test_a_character_no_font_has_is_warned_about_once(tmp_path):
 def test_an_english_brief_sets_japanese_words_in_the_cjk_font(tmp_path):
     outline = tmp_path / "mixed.yaml"
     outline.write_text(SMALL.read_text().replace("Alpha point", "Proactive Pacifism (積極的平和主義) and the Quad"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     from pypdf import PdfReader
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 import warnings
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from reportgen.build.pipeline import build_pack
+from reportgen.errors import ErrorList, ReportgenError
 from support.readers import deck_texts, pdf_text
 from support.tools import assert_qpdf_accepts
-from reportgen.errors import ErrorList, ReportgenError
-from reportgen.build.pipeline import build_pack
 
 MARKDOWN_ACTIVE = "*_[]()!&<>\\`~"
 text = st.text(
@@ -108,7 +107,13 @@ def all_texts(outline: dict, *, skip: tuple[str, ...]) -> list[str]:
 
 # derandomized: CI runs the same 30 outlines every time. Random search found a chart category label the deck
 # abbreviates with an ellipsis (its full text is not in the deck), a known gap recorded in stop 18's closing note.
-@settings(max_examples=30, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 @given(outline=outlines())
 def test_arbitrary_outline_builds_or_fails_clearly(outline, tmp_path_factory):
     folder = tmp_path_factory.mktemp("prop")

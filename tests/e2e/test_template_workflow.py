@@ -11,10 +11,10 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
+from reportgen.build.pipeline import default_outline
+from reportgen.outline import load_outline
 from support.readers import deck_texts, pdf_text
 from support.tools import assert_qpdf_accepts
-from reportgen.outline import load_outline
-from reportgen.build.pipeline import default_outline
 
 NEW_PRIMARY = "#006B3F"
 NEW_HEADING = "Key judgments for the minister"

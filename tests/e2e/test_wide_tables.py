@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pypdf import PdfReader
 from pptx import Presentation
+from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL
 from reportgen.errors import OutlineError, OutlineErrors, collected_warnings
 from reportgen.outline import load_outline
 from reportgen.outline.vocabulary import builtin_languages
@@ -106,7 +105,6 @@ def test_missing_file(tmp_path):
     assert "no such outline file" in error_line(tmp_path / "nope.yaml")
 
 
-from conftest import MINIMAL
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 FOUR_MISTAKES = [("  author:", "  autor:"), ("    lead:", "    laed:"), ("source: src", "source: srcc"), ("type: bar", "type: Bar")]
 
@@ -133,7 +131,14 @@ def test_every_mistake_of_the_file_at_once_in_file_order(write_outline):
 
 def test_reader_model_reference_and_file_problems_together(write_outline):
     path = write_outline(
-        small_with([("  author:", "  date: 2024-01-01\n  author:"), ("id: two", "id: one"), ("sources:", "      - {id: pic, type: image, title: P, path: gone.png}\nsources:"), ("title: A chart", "title: ''")])
+        small_with(
+            [
+                ("  author:", "  date: 2024-01-01\n  author:"),
+                ("id: two", "id: one"),
+                ("sources:", "      - {id: pic, type: image, title: P, path: gone.png}\nsources:"),
+                ("title: A chart", "title: ''"),
+            ]
+        )
     )
     with pytest.raises(OutlineErrors) as caught:
         load_outline(path)
@@ -149,8 +154,20 @@ def test_a_misspelt_required_key_is_one_error_not_two(write_outline):
 
 @pytest.mark.parametrize(
     ("written", "meant"),
-    [("Bar", "bar"), ("LINE", "line"), ("column", "bar"), ("histogram", "bar"), ("area", "line"), ("trend", "line"),
-     ("donut", "pie"), ("doughnut", "pie"), ("grid", "table"), ("picture", "image"), ("photo", "image"), ("bars", "bar")],
+    [
+        ("Bar", "bar"),
+        ("LINE", "line"),
+        ("column", "bar"),
+        ("histogram", "bar"),
+        ("area", "line"),
+        ("trend", "line"),
+        ("donut", "pie"),
+        ("doughnut", "pie"),
+        ("grid", "table"),
+        ("picture", "image"),
+        ("photo", "image"),
+        ("bars", "bar"),
+    ],
 )
 def test_figure_types_suggest_the_type_meant(write_outline, written, meant):
     message = error_line(write_outline(small_with([("type: bar", f"type: {written}")])))
@@ -165,8 +182,16 @@ def test_a_figure_type_with_no_near_miss_lists_the_types(write_outline):
 @pytest.mark.parametrize(
     ("tag", "warning"),
     [
-        ("kr", "meta.language: no built-in words for the language 'kr'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ko'?)"),
-        ("jp-JP", "no built-in words for the language 'jp'; the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)"),
+        (
+            "kr",
+            "meta.language: no built-in words for the language 'kr'; "
+            "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ko'?)",
+        ),
+        (
+            "jp-JP",
+            "no built-in words for the language 'jp'; "
+            "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)",
+        ),
         ("fr", "stay in English (reportgen knows en, ja, zh, ko; a template set can add words under 'languages:')"),
     ],
 )

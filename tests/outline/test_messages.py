@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-from support.plain_words import pydantic_phrases_in
 
 from reportgen.errors import OutlineError, ReportgenError, TemplateError
 from reportgen.outline import load_outline
@@ -17,6 +16,7 @@ from reportgen.outline.model import Outline
 from reportgen.templating.sets import load_set
 from reportgen.theme import Theme
 from reportgen.yamlfile import read_yaml
+from support.plain_words import pydantic_phrases_in
 
 SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small.yaml"
 BASE = SMALL.read_text(encoding="utf-8")

@@ -17,9 +17,9 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches
+from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.lib.styles import getSampleStyleSheet
 
 from reportgen.render.pdf import _internals as pdf_internals
 from reportgen.render.pptx import _internals as pptx_internals

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from reportgen.document.model import BulletList, Container, Heading, Paragraph, Quote, Rule, plain
-from reportgen.slides import fit, flow
 from reportgen.render.pptx.master import open_master
+from reportgen.slides import fit, flow
 from reportgen.slides.model import TablePlan
 from reportgen.slides.plan import plan_deck
 from reportgen.slides.units import Pt

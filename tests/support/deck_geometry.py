@@ -77,7 +77,7 @@ def stray_words(deck: Path, rendered: Path, tolerance: float = 3.0) -> tuple[int
     total = 0
     with pdfplumber.open(rendered) as pdf:
         assert len(pdf.pages) == len(slides), (len(pdf.pages), len(slides))
-        for number, (page, boxes) in enumerate(zip(pdf.pages, slides), start=1):
+        for number, (page, boxes) in enumerate(zip(pdf.pages, slides, strict=True), start=1):
             sx, sy = page.width / width, page.height / height
             for word in page.extract_words():
                 total += 1

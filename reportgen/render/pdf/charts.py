@@ -154,7 +154,7 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     for index in range(len(values)):
         pie.slices[index].fillColor = c.chart[index % len(c.chart)]
     # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
-    labels = [f"{name}: {fmt.text(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values)]
+    labels = [f"{name}: {fmt.text(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values, strict=True)]
     legend_x = size + 24
     series = chart.series[0].name
     drawing.add(String(legend_x, height - LABEL_SIZE - 2, series, fontName=styles.fonts.bold, fontSize=LABEL_SIZE, fillColor=c.text))

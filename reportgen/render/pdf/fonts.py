@@ -13,7 +13,7 @@ import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -27,7 +27,7 @@ _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Ita
 _WIN_ANSI = frozenset(bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore")) | {"\t", "\n"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str, path: Path) -> str:
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -80,7 +80,7 @@ def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source
             )
 
 
-@lru_cache(maxsize=None)
+@cache
 def coverage(name: str) -> frozenset[str]:
     """The characters font *name* can draw (standard PDF fonts: the WinAnsi set)."""
     try:

@@ -231,7 +231,7 @@ class StoryBuilder:
         half = COLUMN_GUTTER / 2
         # every cell is padded by half a gutter on its inner sides, so all columns get column_width of text
         widths = [column_width + (half if i > 0 else 0) + (half if i < count - 1 else 0) for i in range(count)]
-        commands = [
+        commands: list[tuple[object, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), half),
             ("RIGHTPADDING", (0, 0), (-1, -1), half),
@@ -270,7 +270,7 @@ class StoryBuilder:
         self, inner: list[Flowable], width: float, *, fill: Color | None = None, rule: Color | None = None, pad: float
     ) -> Table:
         """One cell holding *inner*: optional background *fill* and a left *rule*; splits if taller than a page."""
-        commands = [
+        commands: list[tuple[object, ...]] = [
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),

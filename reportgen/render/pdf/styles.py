@@ -8,18 +8,19 @@ themselves. When TrueType fonts get registered, it happens here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import TableStyle
 
 from reportgen.errors import RenderError
-from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.locale import locale_for
+from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.theme import Theme
 
 BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")
@@ -168,7 +169,7 @@ class Styles:
         styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, rtl=locale.right_to_left)
         return styles
 
-    def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
+    def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
         """A table style whose cells default to the body font (reportlab's default would declare Helvetica)."""
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.body), *commands])
 

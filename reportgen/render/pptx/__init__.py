@@ -12,8 +12,8 @@ from reportgen.document.model import Document
 from reportgen.locale import locale_for
 from reportgen.render.pptx.master import open_master
 from reportgen.render.pptx.package import number_parts_in_order, package_bytes, set_core_properties, timestamp
-from reportgen.slides.plan import plan_deck
 from reportgen.render.pptx.write import write_deck
+from reportgen.slides.plan import plan_deck
 from reportgen.theme import Theme
 
 __all__ = ["render", "render_pptx"]

@@ -13,14 +13,14 @@ from pptx.util import Pt
 
 from reportgen.document.figures import axis_title, number_format
 from reportgen.document.vocab import ChartKind
-from reportgen.slides.figures import CELL_BOTTOM, CELL_TOP, CELL_X
-from reportgen.slides.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan
+from reportgen.render.pptx import _internals
 from reportgen.render.pptx.package import normalize_zip
 from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
+from reportgen.slides.figures import CELL_BOTTOM, CELL_TOP, CELL_X
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, Para, Picture, TablePlan
 from reportgen.theme import Theme
-from reportgen.render.pptx import _internals
 
 _KINDS = {ChartKind.BAR: XL_CHART_TYPE.COLUMN_CLUSTERED, ChartKind.LINE: XL_CHART_TYPE.LINE_MARKERS, ChartKind.PIE: XL_CHART_TYPE.PIE}
 _LABEL_POSITIONS = {ChartKind.BAR: XL_LABEL_POSITION.OUTSIDE_END, ChartKind.LINE: XL_LABEL_POSITION.ABOVE, ChartKind.PIE: XL_LABEL_POSITION.OUTSIDE_END}
@@ -150,7 +150,7 @@ def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style
     header_fill = theme.colours.table_header_fill.lstrip("#").upper()
     stripe = theme.colours.table_stripe.lstrip("#").upper()
     rule = theme.colours.rule.lstrip("#").upper()
-    for i, (tr, row) in enumerate(zip(rows, plan.rows)):
+    for i, (tr, row) in enumerate(zip(rows, plan.rows, strict=True)):
         striped = i > 0 and (i - 1 + plan.first_stripe) % 2 == 1
         for cell in row:
             fill_hex = header_fill if cell.header else (stripe if striped else "FFFFFF")

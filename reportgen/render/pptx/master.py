@@ -21,12 +21,12 @@ from pptx.slide import SlideLayout
 
 from reportgen.document.vocab import Layout
 from reportgen.errors import RenderError, ReportgenError
-from reportgen.theme import Theme
+from reportgen.render.pptx import _internals
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
-from reportgen.render.pptx import _internals
+from reportgen.theme import Theme
 
 WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""
@@ -53,7 +53,7 @@ TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "subTitle", "obj")
 FURNITURE_TYPES = ("dt", "ftr", "sldNum")
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main", "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
-_A, _P = "{%s}" % _NS["a"], "{%s}" % _NS["p"]
+_A, _P = f"{{{_NS['a']}}}", f"{{{_NS['p']}}}"
 GAP = Inches(0.15)
 
 

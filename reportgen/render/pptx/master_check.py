@@ -239,12 +239,20 @@ class _Package:
             raise self.refuse("it has no presentation in it: its _rels/.rels names no main part", hint="is it a PowerPoint file?")
         main = mains[0]
         if main.type.startswith(_STRICT):
-            raise self.refuse("it is saved as Strict Open XML, which python-pptx cannot read", hint="save it from PowerPoint as a PowerPoint Presentation (.pptx)")
+            raise self.refuse(
+                "it is saved as Strict Open XML, which python-pptx cannot read", hint="save it from PowerPoint as a PowerPoint Presentation (.pptx)"
+            )
         if main.external or main.name not in self.archive:
             raise self.refuse(f"its main part {main.name} is missing")
         content_type = self.content_type(main.name) or ""
         if content_type not in MAIN_TYPES:
-            what = "a Word document" if "wordprocessingml" in content_type else "an Excel workbook" if "spreadsheetml" in content_type else f"of type '{content_type or 'none'}'"
+            what = (
+                "a Word document"
+                if "wordprocessingml" in content_type
+                else "an Excel workbook"
+                if "spreadsheetml" in content_type
+                else f"of type '{content_type or 'none'}'"
+            )
             raise self.refuse(f"its main part is {what}, not a PowerPoint presentation", hint=None)
         self.macro_type = "macroEnabled" in content_type
         return main.name
@@ -256,7 +264,9 @@ class _Package:
             raise self.refuse(f"its main part {main} is not a presentation")
         for el in root.iterfind(f"{_P}sldIdLst/{_P}sldId"):
             el.getparent().remove(el)
-        for el in root.findall(f"{_P}custShowLst") + [ext for ext in root.iterfind(f"{_P}extLst/{_P}ext") if any(etree.QName(c).localname == "sectionLst" for c in ext)]:
+        for el in root.findall(f"{_P}custShowLst") + [
+            ext for ext in root.iterfind(f"{_P}extLst/{_P}ext") if any(etree.QName(c).localname == "sectionLst" for c in ext)
+        ]:
             el.getparent().remove(el)
         self.changed.add(main)
 
@@ -346,7 +356,10 @@ class _Package:
     def _warnings(self) -> Iterator[str]:
         external, macro, ole, activex = (list(self.found[kind]) for kind in ("external", "macro", "ole", "activex"))
         if external:
-            yield f"removed {_count(external, 'external link')} from the reference deck (pictures, sounds or links it would fetch from outside the file: {_names(external)})"
+            yield (
+                f"removed {_count(external, 'external link')} from the reference deck"
+                f" (pictures, sounds or links it would fetch from outside the file: {_names(external)})"
+            )
         if macro or self.macro_type:
             pieces = [f"{_count(macro, 'part')} ({_names(macro)})"] if macro else []
             pieces += ["the macro-enabled file type"] if self.macro_type else []

@@ -23,7 +23,7 @@ R_NAMESPACES = (
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_R_PREFIXES = tuple("{%s}" % ns for ns in R_NAMESPACES)
+_R_PREFIXES = tuple(f"{{{ns}}}" for ns in R_NAMESPACES)
 
 HYPERLINKS = {_A + "hlinkClick", _A + "hlinkHover", _A + "hlinkMouseOver"}
 SHAPES = {_P + tag for tag in ("sndAc", "timing", "pic", "sp", "cxnSp", "graphicFrame", "contentPart", "control")}
@@ -45,7 +45,7 @@ class Cleaned:
     """Relationship ids of the ActiveX controls removed."""
 
 
-_IN_R = "namespace-uri()='%s' or namespace-uri()='%s'" % R_NAMESPACES
+_IN_R = "namespace-uri()='{}' or namespace-uri()='{}'".format(*R_NAMESPACES)
 _R_VALUES = etree.XPath(f"descendant-or-self::*/@*[{_IN_R}]")
 _USERS = etree.XPath(f"descendant-or-self::*[@*[{_IN_R}]]")
 """Found by XPath, in C: walking every element of a theme in Python costs more than parsing it."""

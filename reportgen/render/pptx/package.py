@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-
 from typing import TYPE_CHECKING
 
 from pptx.opc.oxml import serialize_part_xml
@@ -110,4 +109,4 @@ def number_parts_in_order(prs: Presentation) -> None:
         taken.add(template % number)
         return PackURI(template % number)
 
-    package.next_partname = next_partname  # type: ignore[method-assign]
+    package.next_partname = next_partname  # type: ignore[method-assign, assignment]  # an instance attribute shadows the method

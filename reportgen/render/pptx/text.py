@@ -14,12 +14,13 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
+from reportgen.locale import Locale
+from reportgen.render.pptx.xml import qn
 from reportgen.slides.fit import LINE_HEIGHT
 from reportgen.slides.flow import INSET_X, INSET_Y
 from reportgen.slides.model import Frame, Para
-from reportgen.render.pptx.xml import qn
-from reportgen.theme import Theme
 from reportgen.slides.units import Emu
+from reportgen.theme import Theme
 
 BULLETS = ("•", "–", "•")
 MONO = "Courier New"
@@ -46,8 +47,9 @@ class Style:
     @classmethod
     def of(cls, theme: Theme, locale: Locale) -> Style:
         c = theme.colours
-        hexes = [x.lstrip("#").upper() for x in (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)]
-        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, *hexes, lang=locale.xml_lang)
+        colours = (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)
+        primary, accent, text, muted, marking, header_text = (x.lstrip("#").upper() for x in colours)
+        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, primary, accent, text, muted, marking, header_text, lang=locale.xml_lang)
 
     def colour(self, para: Para, role: str) -> str:
         if role == "title":
@@ -133,7 +135,10 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
     fill_colour = colour or style.colour(para, role)
     for run in para.runs:
         if para.kind == "slidenum":
-            out.append(f'<a:fld id="{{5C6B1A9E-8E4D-4F0B-9E3A-2D7C1B0A4F11}}" type="slidenum">{run_pr(para, style, run, fill_colour)}<a:t>{escape(run.text)}</a:t></a:fld>')
+            out.append(
+                f'<a:fld id="{{5C6B1A9E-8E4D-4F0B-9E3A-2D7C1B0A4F11}}" type="slidenum">'
+                f"{run_pr(para, style, run, fill_colour)}<a:t>{escape(run.text)}</a:t></a:fld>"
+            )
             continue
         link = _link(part, run.href)
         for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured

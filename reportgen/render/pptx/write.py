@@ -20,15 +20,14 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from reportgen.document.model import Chart, Image
 from reportgen.document.vocab import Layout
-from reportgen.render.pptx import graphics
+from reportgen.locale import Locale
+from reportgen.render.pptx import _internals, graphics
 from reportgen.render.pptx.master import Master, Placeholder
-from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan
 from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
 from reportgen.render.pptx.xml import qn
-from reportgen.locale import Locale
+from reportgen.slides.model import ChartPlan, Frame, ImagePlan, SlidePlan, TablePlan
 from reportgen.theme import Theme
-from reportgen.render.pptx import _internals
 
 
 def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime, locale: Locale) -> None:

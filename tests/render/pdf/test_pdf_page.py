@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pydantic import ValidationError
 from PIL import Image as PILImage
+from pydantic import ValidationError
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph as PlatypusParagraph
 

@@ -18,11 +18,11 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from support import hostile_masters as hm
 from reportgen.errors import ReportgenWarning, TemplateError
 from reportgen.render.pptx import master_check, render_pptx
 from reportgen.render.pptx.master_check import check_master, safe_master
 from reportgen.render.pptx.master_clean import clean
+from support import hostile_masters as hm
 
 REPO = Path(__file__).resolve().parents[3]
 SMALL = REPO / "tests" / "fixtures" / "small.yaml"
@@ -43,7 +43,19 @@ def build(tmp_path: Path, master: Path) -> dict:
     """The full command-line build with *master*, in a subprocess: exit code, stderr, time, peak memory of the build."""
     script = tmp_path / "measure.py"
     script.write_text(MEASURE, encoding="utf-8")
-    command = [sys.executable, str(script), sys.executable, "-m", "reportgen", "build", str(SMALL), "--out", str(tmp_path / "out"), "--reference-pptx", str(master)]
+    command = [
+        sys.executable,
+        str(script),
+        sys.executable,
+        "-m",
+        "reportgen",
+        "build",
+        str(SMALL),
+        "--out",
+        str(tmp_path / "out"),
+        "--reference-pptx",
+        str(master),
+    ]
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=True)
     return json.loads(done.stdout)
@@ -168,7 +180,8 @@ def test_the_hostile_master_on_the_command_line(tmp_path):
 
 def test_a_picture_both_linked_and_embedded_keeps_its_embedded_copy():
     root = etree.fromstring(
-        f'<p:pic xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="{R[1:-1]}">'
+        '<p:pic xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+        f' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="{R[1:-1]}">'
         '<p:blipFill><a:blip r:embed="rId1" r:link="rId2"/></p:blipFill></p:pic>'
     )
     result = clean(root, {"rId2"})
@@ -176,7 +189,10 @@ def test_a_picture_both_linked_and_embedded_keeps_its_embedded_copy():
 
 
 def test_a_linked_shape_fill_becomes_no_fill_and_a_linked_hyperlink_goes_alone():
-    ns = f'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="{R[1:-1]}"'
+    ns = (
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+        f' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="{R[1:-1]}"'
+    )
     root = etree.fromstring(
         f'<p:spTree {ns}><p:sp><p:nvSpPr><p:cNvPr id="2" name="Box"><a:hlinkClick r:id="rId3"/></p:cNvPr></p:nvSpPr>'
         '<p:spPr><a:blipFill><a:blip r:link="rId2"/></a:blipFill></p:spPr></p:sp></p:spTree>'
@@ -204,8 +220,18 @@ def test_a_linked_shape_fill_becomes_no_fill_and_a_linked_hyperlink_goes_alone()
         (hm.replaced(hm.MASTER_RELS, rb'<Relationship Id="rId12" [^>]*/>', b""), "has no theme"),
         (hm.replaced(hm.TYPES, rb'<Default Extension="jpeg" [^>]*/>', b""), "its part docProps/thumbnail.jpeg has no content type in [Content_Types].xml"),
     ],
-    ids=["dangling relationship", "missing part", "no presentation", "no slide master", "no layouts", "broken XML",
-         "no content types", "a Word document", "no theme", "no content type"],
+    ids=[
+        "dangling relationship",
+        "missing part",
+        "no presentation",
+        "no slide master",
+        "no layouts",
+        "broken XML",
+        "no content types",
+        "a Word document",
+        "no theme",
+        "no content type",
+    ],
 )
 def test_a_damaged_master_gets_one_line_naming_the_file(tmp_path, edit, expected):
     path = hm.write_master(tmp_path / "damaged.pptx", edit)

@@ -151,7 +151,7 @@ def test_every_stress_text_is_in_the_deck(stress_deck, stress, theme):
     plans = plan_deck(stress, theme, open_master(theme))
     deck = open_deck(stress_deck)
     assert len(deck.slides) == len(plans)
-    for slide, plan in zip(deck.slides, plans):
+    for slide, plan in zip(deck.slides, plans, strict=True):
         text = squash(slide_text(slide))
         for piece in plan.texts():
             assert squash(piece) in text, (plan.number, piece[:50])
@@ -233,7 +233,8 @@ def test_renamed_reordered_layouts_are_found_through_deck_layouts(tmp_path, norm
         assert slide.shapes.title is not None and slide.shapes.title.is_placeholder
     split = prs.slides[6]
     bodies = [s for s in split.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
-    assert [plain_text.split("\n")[0] for plain_text in (b.text_frame.text for b in sorted(bodies, key=lambda b: b.left))] == ["United States", "Regional partners"]
+    firsts = [plain_text.split("\n")[0] for plain_text in (b.text_frame.text for b in sorted(bodies, key=lambda b: b.left))]
+    assert firsts == ["United States", "Regional partners"]
 
 
 def test_missing_layout_names_the_layout_and_the_fix(tmp_path, normal, theme):
