@@ -177,6 +177,7 @@ class _NodeReader:
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*at, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # composing gives only these three kinds
         if node.tag == _NULL_TAG and node.style is None:
             return None
         return self._text(node, at)

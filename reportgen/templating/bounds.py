@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, MappingView
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from jinja2.exceptions import SecurityError
 
@@ -179,7 +179,8 @@ def text_size(value: Any, limit: int) -> int:
                 return 5
             on_path.add(id(item))
             total = 2
-            for part in item.items() if isinstance(item, dict) else item:
+            parts: Iterable[object] = item.items() if isinstance(item, dict) else cast("Iterable[object]", item)
+            for part in parts:
                 total += size(part, budget - total) + 2
                 if total > budget:
                     break

@@ -75,7 +75,7 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
     def walk(items: object, depth: int) -> None:
         nonlocal size
         for point in _records(items, "bullets"):
-            text = inline(point.get("text", ""))
+            text: str = inline(point.get("text", ""))
             if not text.strip() and not point.get("points"):
                 continue  # an empty item under a point would read as a heading underline and swallow its text
             if credits and point.get("source"):
@@ -94,7 +94,7 @@ def citation(source: object) -> Markdown:
     (record,) = _records([source], "citation")
     author = record.get("author", "")
     publisher = record.get("publisher", "")
-    parts = [inline(author)] if author else []
+    parts: list[str] = [inline(author)] if author else []
     title = inline(record.get("title", ""))
     url = record.get("url", "")
     parts.append(f"*[{title}](<{url}>)*" if url and "<" not in url and ">" not in url else f"*{title}*")

@@ -83,7 +83,7 @@ class _Words(Section):
     _page_of = field_validator("page_of", check_fields=False)(_page_of_formats)
 
 
-LanguageStrings: Any = create_model(
+LanguageStrings: Any = create_model(  # type: ignore[call-overload]  # field definitions built from Strings' names
     "LanguageStrings", __base__=_Words, **{name: (str | None, None) for name in Strings.model_fields}
 )
 """The words of one language: any of the ``strings`` keys, checked as ``strings`` are when the set loads."""

@@ -12,10 +12,11 @@ by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pptx import Presentation
+from pptx import Presentation, util
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
@@ -33,7 +34,7 @@ WIDE = (Emu(12192000), Emu(6858000))
 
 LAYOUTS = tuple(Layout)
 
-DEFAULT_NAMES: dict[Layout, tuple[str, ...]] = {
+DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     Layout.TITLE: ("Title Slide",),
     Layout.SECTION: ("Section Header",),
     Layout.BULLETS: ("Title and Content",),
@@ -91,7 +92,8 @@ class Catalogue:
         folded = " ".join(name.split()).casefold()
         exact = [layout for layout in self.layouts if layout.name == name]
         loose = [layout for layout in self.layouts if " ".join(layout.name.split()).casefold() == folded]
-        return (exact or loose or [None])[0]
+        matches = exact or loose
+        return matches[0] if matches else None
 
 
 class Master:
@@ -190,9 +192,14 @@ _CATALOGUES: dict[tuple, Catalogue] = {}
 _DEFAULTS: dict[bytes, Catalogue] = {}
 
 
+def _slide(prs: PresentationType) -> Box:
+    """The slide's own box (a presentation that names no size is at PowerPoint's 16:9 default)."""
+    return Box(Emu(0), Emu(0), Emu(prs.slide_width or WIDE[0]), Emu(prs.slide_height or WIDE[1]))
+
+
 def catalogue(prs: PresentationType) -> Catalogue:
     """Read the template's layouts and furniture positions."""
-    slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
+    slide = _slide(prs)
     layouts = []
     for m, master in enumerate(prs.slide_masters):
         master_phs = placeholders(_internals.element(master))
@@ -206,7 +213,7 @@ def _wide_default(latin: str, east_asian: str) -> bytes:
     """python-pptx's default template at 16:9, placeholders stretched to the new width."""
     prs = Presentation()
     factor = WIDE[0] / prs.slide_width
-    prs.slide_width, prs.slide_height = WIDE
+    prs.slide_width, prs.slide_height = (util.Emu(WIDE[0]), util.Emu(WIDE[1]))
     parts = [prs.slide_master] + list(prs.slide_master.slide_layouts)
     for part in parts:
         for xfrm in _internals.element(part).xpath(".//a:xfrm"):
@@ -269,19 +276,25 @@ def _effective(layout: list[Placeholder], master: list[Placeholder]) -> list[Pla
     return [ph if ph.box is not None else Placeholder(ph.type, ph.idx, by_type.get(_base_type(ph.type)), ph.attrs) for ph in layout]
 
 
+def _boxed(phs: list[Placeholder], types: Collection[str]) -> list[tuple[Placeholder, Box]]:
+    """The placeholders of *types* that have a box, each with it."""
+    return [(ph, ph.box) for ph in phs if ph.type in types and ph.box is not None]
+
+
 def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder], master: list[Placeholder], slide: Box) -> MasterLayout:
     phs = _effective(layout, master)
-    titles = [ph for ph in phs if ph.type in TITLE_TYPES and ph.box is not None]
-    master_title = [ph.box for ph in master if ph.type == "title" and ph.box is not None]
-    title_box = ([t.box for t in titles] + master_title + [Box(Inches(0.6), Inches(0.3), Emu(slide.w - Inches(1.2)), Inches(1.2))])[0]
-    bodies = tuple(sorted((ph for ph in phs if ph.type in BODY_TYPES and ph.box is not None), key=lambda ph: (ph.box.x, ph.box.y)))
-    footer_top = min((ph.box.y for ph in master if ph.type in FURNITURE_TYPES and ph.box is not None), default=Emu(slide.h - Inches(0.5)))
-    if bodies:
-        x0, y0 = min(b.box.x for b in bodies), min(b.box.y for b in bodies)
-        x1, y1 = max(b.box.right for b in bodies), max(b.box.bottom for b in bodies)
+    titles = [ph for ph, _ in _boxed(phs, TITLE_TYPES)]
+    master_title = [box for _, box in _boxed(master, ("title",))]
+    title_box = ([box for _, box in _boxed(titles, TITLE_TYPES)] + master_title + [Box(Inches(0.6), Inches(0.3), Emu(slide.w - Inches(1.2)), Inches(1.2))])[0]
+    placed = sorted(_boxed(phs, BODY_TYPES), key=lambda pair: (pair[1].x, pair[1].y))
+    bodies = tuple(ph for ph, _ in placed)
+    footer_top = min((box.y for _, box in _boxed(master, FURNITURE_TYPES)), default=Emu(slide.h - Inches(0.5)))
+    if placed:
+        x0, y0 = min(box.x for _, box in placed), min(box.y for _, box in placed)
+        x1, y1 = max(box.right for _, box in placed), max(box.bottom for _, box in placed)
         content = Box(x0, y0, Emu(x1 - x0), Emu(y1 - y0))
     else:  # Title Only, Blank: the master's body area, else the space between title and footer
-        master_body = [ph.box for ph in master if ph.type in BODY_TYPES and ph.box is not None and ph.box.y >= title_box.bottom]
+        master_body = [box for _, box in _boxed(master, BODY_TYPES) if box.y >= title_box.bottom]
         top = master_body[0].y if master_body else Emu(title_box.bottom + GAP)
         bottom = master_body[0].bottom if master_body else Emu(footer_top - GAP / 2)
         content = Box(title_box.x, top, title_box.w, Emu(max(Inches(1), bottom - top)))
@@ -289,7 +302,7 @@ def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder]
 
 
 def _furniture(prs: PresentationType) -> Furniture:
-    slide = Box(Emu(0), Emu(0), Emu(prs.slide_width), Emu(prs.slide_height))
+    slide = _slide(prs)
     master = placeholders(_internals.element(prs.slide_masters[0]))
     band = Inches(0.4)  # where the master has no footer placeholders
     numbers = [ph.box for ph in master if ph.type == "sldNum" and ph.box is not None]
