@@ -25,8 +25,11 @@ EXIT_USER_ERROR = 2
 
 
 def _formats_help() -> str:
-    listed = "; ".join(f"{fmt.name}: {fmt.output}, {fmt.description}" for fmt in formats_registry.formats().values())
-    return f"Comma-separated formats ({listed}). Default: {','.join(formats_registry.default_formats())}."
+    listed = "; ".join(f"{fmt.name}: {fmt.output}, {fmt.description}" for fmt in formats_registry.formats(plugins=False).values())
+    return (
+        f"Comma-separated formats ({listed}; and any an installed plug-in registers). "
+        f"Default: {','.join(formats_registry.default_formats())}."
+    )
 
 
 FORMATS_HELP = _formats_help()
