@@ -11,7 +11,8 @@ from conftest import MINIMAL
 from reportgen.validate import Finding, Report, printed, validate
 
 EMOJI = MINIMAL.replace("Alpha point", "Alpha point \U0001F600")
-GLYPH = "no glyph for '\U0001F600' (U+1F600) in NotoSans or IPAexGothic; the brief will show a blank"
+GLYPH = "no glyph in NotoSans or IPAexGothic for '\U0001F600' (U+1F600); the brief will show blanks"
+GLYPH_HINT = "name a font that has them under font_files and brief.fonts in theme.yaml"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -52,10 +53,10 @@ def test_warnings_pass_unless_strict(tmp_path):
     (tmp_path / "o.yaml").write_text(EMOJI, encoding="utf-8")
     plain = run("validate", "o.yaml", "--format", "pdf", cwd=tmp_path)
     assert plain.returncode == 0 and plain.stdout == "o.yaml: valid, with 1 warning (1 sections, 2 top-level points)\n"
-    assert plain.stderr == f"reportgen: warning: o.yaml: sections[0].points[0].text: {GLYPH}\n"
+    assert plain.stderr == f"reportgen: warning: o.yaml:13:9: sections[0].points[0].text: {GLYPH} ({GLYPH_HINT})\n"
     strict = run("validate", "o.yaml", "--format", "pdf", "--strict", cwd=tmp_path)
     assert strict.returncode == 2 and strict.stdout == ""
-    assert strict.stderr == f"reportgen: error: o.yaml: sections[0].points[0].text: {GLYPH}\n"
+    assert strict.stderr == f"reportgen: error: o.yaml:13:9: sections[0].points[0].text: {GLYPH} ({GLYPH_HINT})\n"
 
 
 def test_json_prints_one_object_per_finding(tmp_path):
@@ -74,8 +75,8 @@ def test_json_with_warnings_only_exits_0(tmp_path):
     result = run("validate", "o.yaml", "--json", "--format", "pdf", cwd=tmp_path)
     assert result.returncode == 0
     assert [json.loads(line) for line in result.stdout.splitlines()] == [
-        {"file": "o.yaml", "line": None, "column": None, "field": "sections[0].points[0].text", "severity": "warning",
-         "message": GLYPH, "hint": None},
+        {"file": "o.yaml", "line": 13, "column": 9, "field": "sections[0].points[0].text", "severity": "warning",
+         "message": GLYPH, "hint": GLYPH_HINT},
     ]
 
 

@@ -268,14 +268,16 @@ class Outline(Strict):
     def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
 
-    def texts(self) -> Iterator[tuple[str, str]]:
-        """Every text value with its field path (``sections[0].points[2].text``), glossary terms included."""
-        yield from _texts(self, ())
+    def texts(self) -> Iterator[tuple[str, str, Location | None]]:
+        """Every text value with its field path (``sections[0].points[2].text``) and its place in the
+        file (None if not read from one), glossary terms included."""
+        for at, text in _texts(self, ()):
+            yield dotted_path(at), text, self.location_of(at)
 
 
-def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(value, str):
-        yield dotted_path(at), value
+        yield at, value
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _texts(getattr(value, name), (*at, name))
@@ -284,5 +286,5 @@ def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
             yield from _texts(item, (*at, index))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield dotted_path((*at, key)), str(key)
+            yield (*at, key), str(key)
             yield from _texts(item, (*at, key))

@@ -53,31 +53,48 @@ def register(theme: Theme, *names: str | None) -> None:
             addMapping(name, bold, italic, name)
 
 
-def report_missing_glyphs(texts: Iterable[tuple[str, str]], theme: Theme, source: Path | None = None) -> None:
-    """Warn once per character that neither the body font nor the CJK font can draw, naming where it is."""
+MAX_NAMED = 8
+"""A missing-glyph warning names at most this many characters, then how many more."""
+
+
+def report_missing_glyphs(texts: Iterable[tuple[str, str, Location | None]], theme: Theme, source: Path | None = None) -> None:
+    """Warn once per field that has characters neither the body font nor the CJK font can draw,
+    naming them in reading order (each character is named in the first field it appears in only)."""
     register(theme)
     fonts = [name for name in (theme.brief.fonts.body, theme.brief.fonts.cjk) if name]
     covered = coverage(theme.brief.fonts.body)
     reported: set[str] = set()
-    for field, text in texts:
+    for field, text, location in texts:
         missing = set(text) - covered - reported
         if missing and theme.brief.fonts.cjk and theme.brief.fonts.cjk != theme.brief.fonts.body and len(fonts) == 2:
             register(theme, theme.brief.fonts.cjk)
             covered |= coverage(theme.brief.fonts.cjk)
             fonts.append("")  # the CJK font is in *covered* now
             missing -= covered
-        for char in missing:
-            if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn"):
-                continue
-            reported.add(char)
-            warnings.warn(
-                ReportgenWarning(
-                    f"no glyph for {char!r} (U+{ord(char):04X}) in {' or '.join(filter(None, fonts))}; the brief will show a blank",
-                    location=Location(source) if source else None,
-                    field=field,
-                ),
-                stacklevel=2,
-            )
+        drawn_blank = [char for char in dict.fromkeys(text) if char in missing and not _invisible(char)]
+        if not drawn_blank:
+            continue
+        reported.update(drawn_blank)
+        warnings.warn(
+            ReportgenWarning(
+                f"no glyph in {' or '.join(filter(None, fonts))} for {_named(drawn_blank)}; the brief will show blanks",
+                location=location or (Location(source) if source else None),
+                field=field,
+                hint="name a font that has them under font_files and brief.fonts in theme.yaml",
+            ),
+            stacklevel=2,
+        )
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Mn")
+
+
+def _named(chars: list[str]) -> str:
+    """``'한' (U+D55C), '국' (U+AD6D) and 3 more``."""
+    named = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in chars[:MAX_NAMED])
+    more = len(chars) - MAX_NAMED
+    return f"{named} and {more} more" if more > 0 else named
 
 
 @cache
