@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from reportgen.build import journal, manifest
+from reportgen.build import journal, manifest, regular
 from reportgen.build.write_errors import folder_error
 
 
@@ -21,8 +22,19 @@ def write_pack(folder: Path, files: dict[Path, bytes], *, force: bool = False) -
     with journal.settled(folder):
         manifest.refuse_foreign(list(files), force=force)
         record = manifest.updated(folder, files, force=force)
-        journal.replace_all({**files, folder / manifest.MANIFEST: record})
+        pack = {**files, folder / manifest.MANIFEST: record}
+        if not _holds_already(pack):
+            journal.replace_all(pack)
     return list(files)
+
+
+def _holds_already(pack: dict[Path, bytes]) -> bool:
+    """Whether every file of *pack* is already there with exactly these bytes (read as regular files only).
+
+    Then there is nothing to replace, and the journal's renames and fsyncs are skipped: a rebuild
+    whose inputs did not change (watch mode, an editor saving twice) leaves the pack as it is.
+    """
+    return all(regular.sha256(path, len(data)) == hashlib.sha256(data).hexdigest() for path, data in pack.items())
 
 
 def recover(folder: Path) -> None:

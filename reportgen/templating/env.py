@@ -173,6 +173,10 @@ def _as_template_error(exc: BaseException, context: dict[str, Any], template: ji
         message = "the template recurses without end"
     elif isinstance(exc, jinja2.UndefinedError):
         message = _undefined_message(exc, context)
+    elif isinstance(exc, OverflowError):
+        message = "a number the template computes is too large to hold (it overflows)"
+    elif isinstance(exc, ZeroDivisionError):
+        message = "the template divides by zero"
     else:
         message = f"template failed: {type(exc).__name__}: {exc}"
     return TemplateError(message, location=where)

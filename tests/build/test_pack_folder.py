@@ -94,3 +94,27 @@ def test_the_pack_written_is_whole_and_byte_for_byte_the_same_when_built_again(b
     assert manifest.is_whole(out)
     pack.build_pack(outline, out_dir=out, parallel=False)
     assert snapshot(out) == first
+
+
+def test_a_pack_that_already_holds_the_bytes_is_left_as_it_is(built, monkeypatch):
+    outline, out, _ = built
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    inodes = {p.name: p.stat().st_ino for p in out.iterdir()}
+    replaced = []
+    real = pack_folder.journal.replace_all
+    monkeypatch.setattr(pack_folder.journal, "replace_all", lambda files: replaced.append(files) or real(files))
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    assert replaced == [] and {p.name: p.stat().st_ino for p in out.iterdir()} == inodes
+    outline.write_text(MINIMAL.replace("Alpha point", "Alpha point, revised again"), encoding="utf-8")
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    assert len(replaced) == 1 and manifest.is_whole(out)
+
+
+def test_a_file_changed_by_hand_is_written_again_even_when_the_build_is_unchanged(built):
+    outline, out, _ = built
+    pack.build_pack(outline, out_dir=out, parallel=False)
+    first = snapshot(out)
+    brief = out / "brief.pdf"
+    brief.write_bytes(b"%PDF-1.4 edited")
+    pack.build_pack(outline, out_dir=out, parallel=False, force=True)
+    assert snapshot(out) == first

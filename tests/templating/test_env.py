@@ -47,6 +47,17 @@ def test_misspelled_field_suggests_the_closest(tmp_path):
     assert "meta has no field 'titel'; did you mean 'title'?" in message
 
 
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [("{{ 2.0 ** 100000 }}", "a number the template computes is too large to hold (it overflows)"), ("{{ 1 // 0 }}", "the template divides by zero")],
+)
+def test_arithmetic_failures_are_in_plain_words(tmp_path, body, words):
+    folder = set_with(tmp_path, f"line one\n{body}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_brief(folder, {})
+    assert caught.value.one_line() == f"{folder / 'brief.md.j2'}:2: {words}"
+
+
 def test_syntax_error_names_file_and_line(tmp_path):
     folder = set_with(tmp_path, "line one\n{% for x in %}\n")
     with pytest.raises(TemplateError) as caught:
