@@ -7,7 +7,7 @@ and which field, so the command line can print it as one line and exit 2.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,27 @@ class Location:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+
+def _nowhere() -> Location | None:
+    return None
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One text of an input file with its field path (``sections[0].points[2].text``).
+
+    Where it is in the file is looked up only when asked, for an error or a warning: finding the
+    place of every text of an outline would cost more than the checks that read them.
+    """
+
+    field: str
+    text: str
+    locate: Callable[[], Location | None] = _nowhere
+
+    @property
+    def location(self) -> Location | None:
+        return self.locate()
 
 
 def dotted_path(path: tuple[str | int, ...]) -> str:

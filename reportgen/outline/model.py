@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from reportgen.document.vocab import ChartKind, FigureKind
-from reportgen.errors import Location, dotted_path
+from reportgen.errors import FieldText, Location, dotted_path
 from reportgen.links import link_problem, links_in
 from reportgen.yamlfile import Positions, position_of
 
@@ -268,11 +269,10 @@ class Outline(Strict):
     def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
 
-    def texts(self) -> Iterator[tuple[str, str, Location | None]]:
-        """Every text value with its field path (``sections[0].points[2].text``) and its place in the
-        file (None if not read from one), glossary terms included."""
+    def texts(self) -> Iterator[FieldText]:
+        """Every text value with its field path and its place in the file, glossary terms included."""
         for at, text in _texts(self, ()):
-            yield dotted_path(at), text, self.location_of(at)
+            yield FieldText(dotted_path(at), text, partial(self.location_of, at))
 
 
 def _texts(value: Any, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:

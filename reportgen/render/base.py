@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reportgen.errors import Location, ReportgenError
+from reportgen.errors import FieldText, ReportgenError
 
 if TYPE_CHECKING:
     from reportgen.document.model import Document
@@ -39,7 +39,7 @@ class Renderer(Protocol):
 class TextChecker(Protocol):
     """Optional: warn about text the format cannot carry, before anything is rendered."""
 
-    def check_texts(self, texts: Iterable[tuple[str, str, Location | None]], theme: Theme, source: Path | None) -> None: ...
+    def check_texts(self, texts: Iterable[FieldText], theme: Theme, source: Path | None) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reportgen.errors import Location, RenderError, ReportgenWarning
+from reportgen.errors import FieldText, Location, RenderError, ReportgenWarning
 from reportgen.theme import Theme
 
 _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
@@ -57,14 +57,15 @@ MAX_NAMED = 8
 """A missing-glyph warning names at most this many characters, then how many more."""
 
 
-def report_missing_glyphs(texts: Iterable[tuple[str, str, Location | None]], theme: Theme, source: Path | None = None) -> None:
+def report_missing_glyphs(texts: Iterable[FieldText], theme: Theme, source: Path | None = None) -> None:
     """Warn once per field that has characters neither the body font nor the CJK font can draw,
     naming them in reading order (each character is named in the first field it appears in only)."""
     register(theme)
     fonts = [name for name in (theme.brief.fonts.body, theme.brief.fonts.cjk) if name]
     covered = coverage(theme.brief.fonts.body)
     reported: set[str] = set()
-    for field, text, location in texts:
+    for item in texts:
+        text = item.text
         missing = set(text) - covered - reported
         if missing and theme.brief.fonts.cjk and theme.brief.fonts.cjk != theme.brief.fonts.body and len(fonts) == 2:
             register(theme, theme.brief.fonts.cjk)
@@ -78,8 +79,8 @@ def report_missing_glyphs(texts: Iterable[tuple[str, str, Location | None]], the
         warnings.warn(
             ReportgenWarning(
                 f"no glyph in {' or '.join(filter(None, fonts))} for {_named(drawn_blank)}; the brief will show blanks",
-                location=location or (Location(source) if source else None),
-                field=field,
+                location=item.location or (Location(source) if source else None),
+                field=item.field,
                 hint="name a font that has them under font_files and brief.fonts in theme.yaml",
             ),
             stacklevel=2,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from reportgen.errors import Location
+from reportgen.errors import FieldText, Location
 from reportgen.render.pdf.fonts import report_missing_glyphs
 from reportgen.theme import Theme
 
 
 def _warned(texts: list[tuple[str, str, Location | None]]) -> list[str]:
+    located = [FieldText(field, text, lambda where=where: where) for field, text, where in texts]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        report_missing_glyphs(texts, Theme(), Path("o.yaml"))
+        report_missing_glyphs(located, Theme(), Path("o.yaml"))
     return [str(w.message) for w in caught]
 
 
