@@ -13,7 +13,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
 from reportgen.document.tables import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, share_widths
-from reportgen.errors import RenderError
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
@@ -31,6 +30,7 @@ def column_widths(
     """Widths for columns of plain-text *cells* (first row = header), filling *available* points.
 
     The widths follow the rule every format shares (:func:`share_widths`); this measures the text.
+    Whether the columns fit at all is :mod:`reportgen.render.pdf.wide`'s question, asked first.
     """
     count = max(len(row) for row in cells)
     minimum = [2 * PAD_X] * count
@@ -40,8 +40,6 @@ def column_widths(
         for col, text in enumerate(row):
             minimum[col] = max(minimum[col], _widest_word(text, row_font, size) + 2 * PAD_X)
             natural[col] = max(natural[col], stringWidth(" ".join(text.split()), row_font, size) + 2 * PAD_X)
-    if len(minimum) * (2 * PAD_X + size) > available:
-        raise RenderError(f"a table of {len(minimum)} columns cannot fit the page width; split it or turn it")
     return [Pt(width) for width in share_widths(minimum, natural, available)]
 
 
