@@ -77,6 +77,7 @@ def _missing() -> Renderer:
 
 _registry: dict[str, Format] = {}
 _plugins_loaded = False
+_plugin_names: set[str] = set()
 
 
 def register(fmt: Format) -> Format:
@@ -103,7 +104,7 @@ def formats(*, plugins: bool = True) -> dict[str, Format]:
 
 def default_formats() -> tuple[str, ...]:
     """The formats a pack holds unless asked otherwise (a plug-in's format is built when it is named)."""
-    return tuple(name for name, fmt in formats(plugins=False).items() if fmt.default)
+    return tuple(name for name, fmt in formats(plugins=False).items() if fmt.default and name not in _plugin_names)
 
 
 def get(name: str) -> Format:
@@ -139,6 +140,8 @@ def _load_plugins() -> None:
             raise ReportgenError(f"the format plug-in '{entry.name}' cannot be loaded: {type(error).__name__}: {error}") from None
         if not isinstance(found, Format):
             raise ReportgenError(f"the format plug-in '{entry.name}' does not name a reportgen Format")
+        if found.name not in _registry:
+            _plugin_names.add(found.name)  # a plug-in replacing a built-in format keeps its place in the defaults
         register(found)
 
 

@@ -66,6 +66,27 @@ def test_an_unknown_format_names_the_registered_ones():
     assert "unknown format 'docx'" in raised.value.one_line() and "pdf, pptx" in raised.value.one_line()
 
 
+def test_an_installed_plug_in_is_looked_up_only_when_a_format_is_missing(monkeypatch):
+    import importlib.metadata
+
+    plugin = base.Format("md", "brief.md", "brief.md.j2", "the Markdown itself", load=lambda: SimpleNamespace(render=outline_text), default=True)
+    asked: list[str] = []
+
+    def entry_points(group: str) -> list[SimpleNamespace]:
+        asked.append(group)
+        return [SimpleNamespace(name="md", load=lambda: plugin)]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    monkeypatch.setattr(base, "_plugins_loaded", False)
+    monkeypatch.setattr(base, "_registry", dict(base._registry))
+    monkeypatch.setattr(base, "_plugin_names", set())
+    assert base.parse_formats("pdf,pptx") == ("pdf", "pptx") and base.parse_formats(None) == ("pdf", "pptx")
+    assert asked == []
+    assert base.parse_formats("md,pdf") == ("md", "pdf")
+    assert asked == [base.ENTRY_POINT_GROUP]
+    assert base.default_formats() == ("pdf", "pptx")  # a plug-in's format is built when named, loaded or not
+
+
 def test_a_brief_alone_never_imports_the_deck_renderer(tmp_path):
     outline = tmp_path / "brief.yaml"
     outline.write_text(MINIMAL, encoding="utf-8")
