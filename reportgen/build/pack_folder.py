@@ -34,7 +34,9 @@ def _holds_already(pack: dict[Path, bytes]) -> bool:
     Then there is nothing to replace, and the journal's renames and fsyncs are skipped: a rebuild
     whose inputs did not change (watch mode, an editor saving twice) leaves the pack as it is.
     """
-    return all(regular.sha256(path, len(data)) == hashlib.sha256(data).hexdigest() for path, data in pack.items())
+    return all(
+        regular.kind(path) == regular.REGULAR_FILE and regular.sha256(path, len(data)) == hashlib.sha256(data).hexdigest() for path, data in pack.items()
+    )
 
 
 def recover(folder: Path) -> None:

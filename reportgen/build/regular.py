@@ -32,6 +32,10 @@ _KINDS = (
 )
 
 
+REGULAR_FILE = "a regular file"
+"""What :func:`kind` says of a regular file."""
+
+
 def kind(path: Path) -> str | None:
     """What stands at *path*: None for nothing, "a regular file", "a symbolic link", "a named pipe (FIFO)", ..."""
     try:
@@ -44,7 +48,7 @@ def kind(path: Path) -> str | None:
 def describe(mode: int) -> str:
     """The words for a file's type, from its ``st_mode``."""
     if stat.S_ISREG(mode):
-        return "a regular file"
+        return REGULAR_FILE
     return next((words for test, words in _KINDS if test(mode)), "a special file")
 
 

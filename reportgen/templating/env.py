@@ -173,6 +173,8 @@ def _as_template_error(exc: BaseException, context: dict[str, Any], template: ji
         message = "the template recurses without end"
     elif isinstance(exc, jinja2.UndefinedError):
         message = _undefined_message(exc, context)
+    elif isinstance(exc, OverflowError) and str(exc).startswith("Range too big"):
+        message = f"the template asks for too long a range: {exc}"
     elif isinstance(exc, OverflowError):
         message = "a number the template computes is too large to hold (it overflows)"
     elif isinstance(exc, ZeroDivisionError):
