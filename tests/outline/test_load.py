@@ -223,3 +223,14 @@ def test_builtin_languages_are_the_locales_and_the_default_themes():
     themed = set(load_set(builtin_sets_dir() / "default").theme.languages)
     assert set(builtin_languages()) == set(known_languages()) | themed
     assert "ja" in themed
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("kr", "ko"), ("KR", "ko"), ("cn", "zh-Hans"), ("cn-CN", "zh-CN"), ("tw", "zh-Hant"), ("chinese", "zh"), ("arabic", "ar"),
+     ("zh_TW", "zh-TW"), ("fr", None)],
+)
+def test_the_closest_language_names_a_built_in_entry(given, meant):
+    from reportgen.outline.vocabulary import closest_language
+
+    assert closest_language(given) == meant
