@@ -140,6 +140,9 @@ def test_the_korean_deck_speaks_korean_with_as_many_slides_as_the_english(tmp_pa
     assert hangul > 1000
     ko_slides, en_slides = len(Presentation(ko_deck).slides), len(Presentation(en_deck).slides)
     assert abs(ko_slides - en_slides) <= 2, (ko_slides, en_slides)
+    runs = [r for slide in Presentation(ko_deck).slides for shape in slide.shapes if shape.has_text_frame
+            for p in shape.text_frame.paragraphs for r in p.runs]
+    assert {r._r.find(f"{A}rPr").get("lang") for r in runs} == {"ko-KR"}
 
 
 def test_validating_the_korean_edition_finds_only_missing_hangul_glyphs():
