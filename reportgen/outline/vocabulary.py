@@ -13,7 +13,7 @@ import difflib
 import re
 from typing import get_args
 
-from reportgen.locale import known_languages
+from reportgen.locale import is_known, known_languages
 from reportgen.outline.model import LANGUAGE_TAG, Figure
 
 FIGURE_SYNONYMS = {
@@ -35,11 +35,12 @@ _MISTAKEN_LANGUAGES = {
     "jpn": "ja",
     "kr": "ko",
     "kor": "ko",
-    "cn": "zh",
+    "cn": "zh-Hans",
     "chi": "zh",
     "zho": "zh",
-    "tw": "zh",
-    "hk": "zh",
+    "tw": "zh-Hant",
+    "hk": "zh-Hant",
+    "ara": "ar",
     "us": "en",
     "gb": "en",
     "eng": "en",
@@ -47,6 +48,7 @@ _MISTAKEN_LANGUAGES = {
     "japanese": "ja",
     "korean": "ko",
     "chinese": "zh",
+    "arabic": "ar",
 }
 """Country codes, three-letter codes and names written where a language subtag belongs."""
 
@@ -84,15 +86,16 @@ def closest_language(given: str) -> str | None:
     text = given.strip().replace("_", "-")
     language, _, rest = text.partition("-")
     language = (language.split() or [""])[0].lower()
-    builtin = builtin_languages()
     meant = _MISTAKEN_LANGUAGES.get(language)
     if meant is None and len(language) > 3:
         close = difflib.get_close_matches(language, list(_MISTAKEN_LANGUAGES), n=1, cutoff=0.75)
         meant = _MISTAKEN_LANGUAGES[close[0]] if close else None
-    if meant is None and language in builtin and text != given.strip():
+    if meant is None and is_known(language) and text != given.strip():
         meant = language  # the language was right, only the separator not: en_US -> en-US
-    if meant is None or meant not in builtin:
+    if meant is None or not is_known(meant):
         return None
+    if rest and "-" in meant:  # cn-CN -> zh-CN: the region says which script
+        meant = meant.split("-")[0]
     suggestion = f"{meant}-{rest}" if rest else meant
     return suggestion if is_language_tag(suggestion) else meant
 
@@ -101,7 +104,7 @@ def language_warning(tag: str) -> tuple[str, str] | None:
     """(message, hint) when the well-formed *tag* names a language reportgen has nothing built in for."""
     language = tag.split("-")[0].lower()
     builtin = builtin_languages()
-    if language in builtin:
+    if is_known(tag):
         return None
     closest = closest_language(tag)
     hint = f"did you mean '{closest}'?" if closest else f"reportgen knows {', '.join(builtin)}; a template set can add words under 'languages:'"

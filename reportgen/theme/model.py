@@ -110,10 +110,12 @@ class Theme(Section):
     """``font_files`` resolved to absolute paths (family -> face -> file); filled in by the loader."""
 
     def for_language(self, language: str) -> Theme:
-        """This theme with the words of *language* (``ja-JP`` falls back to ``ja``), and the CJK font as
-        body and heading font when the language is Chinese, Japanese or Korean."""
+        """This theme with the words of *language*, and the CJK font as body and heading font when the
+        language is Chinese, Japanese or Korean. The words are those of the tag itself, else of the
+        built-in entry it matches (``ja-JP`` -> ``ja``, ``zh-TW`` -> ``zh-Hant``, ``zh`` -> ``zh-Hans``),
+        else of its language subtag."""
         locale = locale_for(language)
-        chosen = self.languages.get(language) or self.languages.get(locale.language)
+        chosen = next((self.languages[key] for key in (language, locale.key, locale.language) if key in self.languages), None)
         words = chosen.model_dump(exclude_none=True) if chosen is not None else {}
         update: dict[str, object] = {}
         if words:

@@ -21,6 +21,7 @@ OUTLINES = {
     "stress": REPO / "tests" / "fixtures" / "stress.yaml",
     "hazards": REPO / "tests" / "fixtures" / "hazards.yaml",
     "japanese": REPO / "content" / "japan-defense.ja.yaml",
+    "korean": REPO / "content" / "japan-defense.ko.yaml",
 }
 RENAMED = {
     "Title Slide": "Cover",
@@ -97,7 +98,7 @@ def build(tmp_path: Path, outline: Path, master: str) -> Path:
 
 
 CASES = [(outline, master) for outline in ("default", "stress") for master in MASTERS]
-CASES += [("hazards", "builtin-16x9"), ("japanese", "builtin-16x9"), ("japanese", "4x3-georgia")]
+CASES += [("hazards", "builtin-16x9"), ("japanese", "builtin-16x9"), ("japanese", "4x3-georgia"), ("korean", "builtin-16x9")]
 
 
 @pytest.mark.parametrize(("outline", "master"), CASES)

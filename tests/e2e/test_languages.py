@@ -106,3 +106,52 @@ def test_an_english_brief_sets_japanese_words_in_the_cjk_font(tmp_path):
     pdffonts = require_tool("pdffonts")
     listing = subprocess.run([pdffonts, str(tmp_path / "out" / "brief.pdf")], capture_output=True, text=True, check=True).stdout
     assert "IPAexGothic" in listing and "NotoSans-Regular" in listing
+
+
+KO = REPO / "content" / "japan-defense.ko.yaml"
+EN = REPO / "content" / "japan-defense.yaml"
+
+
+def _deck_text(path: Path) -> str:
+    deck = Presentation(path)
+    return "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+
+
+def test_the_korean_edition_loads_in_korean():
+    outline = load_outline(KO)
+    english = load_outline(EN)
+    assert outline.meta.language == "ko"
+    assert [s.id for s in outline.sections] == [s.id for s in english.sections]
+    assert [f.id for s in outline.sections for f in s.figures] == [f.id for s in english.sections for f in s.figures]
+    assert [s.id for s in outline.sources] == [s.id for s in english.sources]
+    assert all(any("\uac00" <= ch <= "\ud7a3" for ch in s.title) for s in outline.sections)
+
+
+def test_the_korean_deck_speaks_korean_with_as_many_slides_as_the_english(tmp_path):
+    from reportgen import build_pack
+
+    (ko_deck,) = build_pack(KO, out_dir=tmp_path / "ko", formats="pptx")
+    (en_deck,) = build_pack(EN, out_dir=tmp_path / "en", formats="pptx")
+    text = _deck_text(ko_deck)
+    outline = load_outline(KO)
+    for wanted in (outline.meta.title, *(s.title for s in outline.sections), "2025년 1월 15일", "발표 순서", "참고 자료", "출처"):
+        assert wanted in text, wanted
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in text)
+    assert hangul > 1000
+    ko_slides, en_slides = len(Presentation(ko_deck).slides), len(Presentation(en_deck).slides)
+    assert abs(ko_slides - en_slides) <= 2, (ko_slides, en_slides)
+    runs = [r for slide in Presentation(ko_deck).slides for shape in slide.shapes if shape.has_text_frame
+            for p in shape.text_frame.paragraphs for r in p.runs]
+    assert {r._r.find(f"{A}rPr").get("lang") for r in runs} == {"ko-KR"}
+
+
+def test_validating_the_korean_edition_finds_only_missing_hangul_glyphs():
+    """The brief's embedded fonts lack Hangul until the font work of issue #14 lands; nothing else is wrong."""
+    import json
+
+    result = subprocess.run([sys.executable, "-m", "reportgen", "validate", str(KO), "--json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    findings = [json.loads(line) for line in result.stdout.splitlines()]
+    assert findings
+    assert {f["severity"] for f in findings} == {"warning"}
+    assert [f for f in findings if not f["message"].startswith("no glyph in ")] == []

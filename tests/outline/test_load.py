@@ -192,7 +192,7 @@ def test_a_figure_type_with_no_near_miss_lists_the_types(write_outline):
             "no built-in words for the language 'jp'; "
             "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)",
         ),
-        ("fr", "stay in English (reportgen knows en, ja, zh, ko; a template set can add words under 'languages:')"),
+        ("fr", "stay in English (reportgen knows en, ja, zh-Hans, zh-Hant, ko, ar; a template set can add words under 'languages:')"),
     ],
 )
 def test_a_well_formed_language_without_words_warns_with_its_line(write_outline, tag, warning):
@@ -202,7 +202,7 @@ def test_a_well_formed_language_without_words_warns_with_its_line(write_outline,
     assert len(found) == 1 and found[0].startswith(f"{path}:8:13: ") and found[0].endswith(warning)
 
 
-@pytest.mark.parametrize("tag", ["en", "ja-JP", "zh-Hant-TW", "ko", "EN-gb", "en-US-x-house"])
+@pytest.mark.parametrize("tag", ["en", "ja-JP", "zh-Hant-TW", "zh-Hant", "zh-Hans", "zh", "zh-TW", "ko", "ko-KR", "ar", "EN-gb", "en-US-x-house"])
 def test_built_in_languages_do_not_warn(write_outline, tag):
     path = write_outline(small_with([("  marking:", f"  language: {tag}\n  marking:")]))
     with collected_warnings() as found:
@@ -223,3 +223,14 @@ def test_builtin_languages_are_the_locales_and_the_default_themes():
     themed = set(load_set(builtin_sets_dir() / "default").theme.languages)
     assert set(builtin_languages()) == set(known_languages()) | themed
     assert "ja" in themed
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("kr", "ko"), ("KR", "ko"), ("cn", "zh-Hans"), ("cn-CN", "zh-CN"), ("tw", "zh-Hant"), ("chinese", "zh"), ("arabic", "ar"),
+     ("zh_TW", "zh-TW"), ("fr", None)],
+)
+def test_the_closest_language_names_a_built_in_entry(given, meant):
+    from reportgen.outline.vocabulary import closest_language
+
+    assert closest_language(given) == meant
