@@ -126,3 +126,38 @@ def language_of(text: str, document: str, document_xml_lang: str, context: str =
     if tag.split("-")[0] == document.split("-")[0].lower():
         return document_xml_lang
     return tag
+
+
+_CLASS = {"Hani": "cjk", "Jpan": "cjk", "Hang": "cjk"}
+
+
+def segments(text: str) -> list[str]:
+    """*text* cut where its script changes; shared characters stay with the text before them,
+    and Han, kana and Hangul side by side are one stretch (whose language :func:`dominant` decides)."""
+    out: list[str] = []
+    current: str | None = None
+    for char in text:
+        script = script_of(char)
+        kind = _CLASS.get(script, script) if script else None
+        if kind is not None and kind != current and out and current is not None:
+            out.append(char)
+        elif out:
+            out[-1] += char
+        else:
+            out.append(char)
+        if kind is not None:
+            current = kind
+    return out
+
+
+@lru_cache(maxsize=8192)
+def split_by_language(text: str, document: str, document_xml_lang: str, context: str = "") -> tuple[tuple[str, str], ...]:
+    """*text* as pieces of one language each, with their tags (:func:`language_of`), in order."""
+    out: list[tuple[str, str]] = []
+    for piece in segments(text):
+        lang = language_of(piece, document, document_xml_lang, context)
+        if out and out[-1][1] == lang:
+            out[-1] = (out[-1][0] + piece, lang)
+        else:
+            out.append((piece, lang))
+    return tuple(out)

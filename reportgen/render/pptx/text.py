@@ -24,7 +24,7 @@ from pptx.oxml import parse_xml
 
 from reportgen.locale import Locale
 from reportgen.render.pptx.xml import qn
-from reportgen.scripts import COMPLEX, RIGHT_TO_LEFT, dominant, language_of
+from reportgen.scripts import COMPLEX, RIGHT_TO_LEFT, dominant, language_of, split_by_language
 from reportgen.slides.fit import LINE_HEIGHT
 from reportgen.slides.flow import INSET_X, INSET_Y
 from reportgen.slides.model import Frame, Para
@@ -163,8 +163,8 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
         for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured
             if i:
                 out.append(f"<a:br>{run_pr(para, style, run, fill_colour, context=context, role=role)}</a:br>")
-            if piece:
-                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role)}<a:t>{escape(piece)}</a:t></a:r>")
+            for text, _lang in split_by_language(piece, style.tag, style.lang, context) if piece else ():  # one run per language
+                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role, text)}<a:t>{escape(text)}</a:t></a:r>")
     end_lang = language_of(context, style.tag, style.lang, context)
     out.append(f'<a:endParaRPr lang="{end_lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
 
@@ -176,15 +176,17 @@ def _link(part, href: str | None) -> str | None:
     return part.relate_to(href, RT.HYPERLINK, is_external=True)
 
 
-def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, context: str = "", role: str = "body") -> str:
+def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, context: str = "", role: str = "body", text: str | None = None) -> str:
     """The run's ``a:rPr``: everything explicit, so no master's style can change its width.
 
     *context* is the paragraph's text (Han characters beside Hangul are Korean);
-    *role* ``title`` takes the scheme's major (heading) faces, others its minor ones.
+    *role* ``title`` takes the scheme's major (heading) faces, others its minor ones;
+    *text* is the piece of the run this ``a:rPr`` is for (all of it by default).
     """
+    text = run.text if text is None else text
     latin = _q(MONO if run.code else style.latin)
     extra = (' strike="sngStrike"' if run.strike else "") + (' u="sng"' if run.href else "")
-    lang = language_of(run.text, style.tag, style.lang, context)
+    lang = language_of(text, style.tag, style.lang, context)
     theme = "+mj" if role == "title" else "+mn"
     # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
     head = f'<a:rPr lang="{lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
@@ -192,7 +194,7 @@ def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, 
         ea = f'<a:ea typeface="{theme}-ea"/>'  # another language: the scheme's face for its script
     else:
         ea = f"<a:ea typeface={_q(style.east_asian)}/>" if style.east_asian else ""
-    cs = f'"{theme}-cs"' if dominant(run.text) in COMPLEX else latin
+    cs = f'"{theme}-cs"' if dominant(text) in COMPLEX else latin
     fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/>{ea}<a:cs typeface={cs}/>'
     hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""
     return head + fonts + hlink + "</a:rPr>"
