@@ -11,7 +11,8 @@ class DeckFonts(Section):
     """Fonts the deck names; PowerPoint resolves them on the viewer's machine."""
 
     latin: str = "Arial"
-    east_asian: str = "Yu Gothic"
+    east_asian: str | None = None
+    """Named on runs in the document's language only; unnamed, the master's styles and font scheme decide."""
 
 
 class DeckSizes(Section):

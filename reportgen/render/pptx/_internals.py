@@ -76,3 +76,9 @@ def content_types_xml(parts: Any) -> etree._Element:
     """``[Content_Types].xml`` for these parts, as python-pptx would write it."""
     found: etree._Element = _ContentTypesItem.xml_for(parts)
     return found
+
+
+def set_blob(part: Any, blob: bytes) -> None:
+    """Replace the bytes of a part python-pptx keeps as bytes (``Part._blob``): the master's theme part,
+    whose font scheme gets the script fonts; python-pptx has no theme API and no blob setter."""
+    part._blob = blob

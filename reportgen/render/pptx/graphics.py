@@ -76,7 +76,7 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
     chart.font.size = Pt(plan.font_size.pt)
     chart.font.name = style.latin
     chart.font.color.rgb = _rgb(style.text)
-    for rpr in _internals.chart_space(chart).xpath("./c:txPr//a:defRPr"):
+    for rpr in _internals.chart_space(chart).xpath("./c:txPr//a:defRPr") if style.east_asian else ():
         etree.SubElement(rpr, qn("a:ea"), typeface=style.east_asian)
     chart.has_legend = plan.legend
     if plan.legend:

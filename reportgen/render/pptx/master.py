@@ -23,6 +23,7 @@ from pptx.slide import SlideLayout
 from reportgen.document.vocab import Layout
 from reportgen.errors import RenderError, ReportgenError
 from reportgen.render.pptx import _internals
+from reportgen.render.pptx.fontscheme import add_script_fonts
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
@@ -171,6 +172,7 @@ def open_master(theme: Theme) -> Master:
         key = (str(path), stat.st_mtime_ns, stat.st_size)
         try:
             prs = Presentation(io.BytesIO(data))
+            add_script_fonts(prs, override=False)  # only the scripts its scheme lacks
             if prs.slide_width is None or prs.slide_height is None:
                 raise refusal(path, "it gives no slide size", hint="set a slide size in PowerPoint (Design, Slide Size) and save it again")
             if key not in _CATALOGUES:
@@ -209,7 +211,7 @@ def catalogue(prs: PresentationType) -> Catalogue:
 
 
 @lru_cache(maxsize=4)
-def _wide_default(latin: str, east_asian: str) -> bytes:
+def _wide_default(latin: str, east_asian: str | None) -> bytes:
     """python-pptx's default template at 16:9, placeholders stretched to the new width."""
     prs = Presentation()
     factor = WIDE[0] / prs.slide_width
@@ -221,10 +223,11 @@ def _wide_default(latin: str, east_asian: str) -> bytes:
                 for el in xfrm.xpath(tag):
                     el.set(attr, str(round(int(el.get(attr)) * factor)))
     _restyle_section_header(prs)
+    add_script_fonts(prs, override=True)
     for rpr in _internals.element(prs.slide_master).xpath(".//p:txStyles//a:defRPr"):
         for tag, face in (("latin", latin), ("ea", east_asian)):
             el = rpr.find(f"{{{_NS['a']}}}{tag}")
-            if el is not None:
+            if el is not None and face is not None:
                 el.set("typeface", face)
     out = io.BytesIO()
     prs.save(out)

@@ -3,6 +3,14 @@
 Everything the fit depends on is written explicitly, so no renderer falls back
 to its own defaults: insets, wrapping, no autofit, line pitch, space before and
 after, margins, bullets, and each run's size and Latin and East Asian typefaces.
+
+Each run carries the language of its script (``reportgen.scripts``): a Hangul
+run in an English deck is ``ko-KR``, Han characters follow the document's
+language (Korean beside Hangul in the same paragraph). The set's fonts are for
+the document's language; a run in another language names the font scheme's
+theme face (``+mn-ea``, ``+mj-cs``...), so PowerPoint takes that script's face
+from the scheme. A paragraph mostly in Arabic or Hebrew, or in a right-to-left
+document, is right-to-left and right-aligned.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from pptx.oxml import parse_xml
 
 from reportgen.locale import Locale
 from reportgen.render.pptx.xml import qn
+from reportgen.scripts import COMPLEX, RIGHT_TO_LEFT, dominant, language_of, split_by_language
 from reportgen.slides.fit import LINE_HEIGHT
 from reportgen.slides.flow import INSET_X, INSET_Y
 from reportgen.slides.model import Frame, Para
@@ -34,7 +43,8 @@ class Style:
     """The theme's colours and fonts as the writer needs them (hex without '#')."""
 
     latin: str
-    east_asian: str
+    east_asian: str | None
+    """The East Asian typeface the set names, for runs in the document's language (None: the master's)."""
     primary: str
     accent: str
     text: str
@@ -42,14 +52,20 @@ class Style:
     marking: str
     header_text: str
     lang: str
-    """The language tag every run carries (for spell checking and font choice)."""
+    """The document's OOXML language tag: the tag of every run in its language (spell checking, font choice)."""
+    tag: str = "en"
+    """The document's BCP 47 tag, as the outline gave it."""
+    right_to_left: bool = False
 
     @classmethod
     def of(cls, theme: Theme, locale: Locale) -> Style:
         c = theme.colours
         colours = (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)
         primary, accent, text, muted, marking, header_text = (x.lstrip("#").upper() for x in colours)
-        return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, primary, accent, text, muted, marking, header_text, lang=locale.xml_lang)
+        fonts = theme.deck.fonts
+        return cls(
+            fonts.latin, fonts.east_asian, primary, accent, text, muted, marking, header_text, locale.xml_lang, locale.tag, locale.right_to_left
+        )
 
     def colour(self, para: Para, role: str) -> str:
         if role == "title":
@@ -115,7 +131,10 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
     attrs = f' marL="{int(para.margin)}" indent="{-int(min(para.hang, para.margin)) if bulleted else 0}"'
     if para.kind in ("bullet", "number"):
         attrs += f' lvl="{para.level}"'
-    if para.align is not None:
+    context = "".join(run.text for run in para.runs)
+    if style.right_to_left or dominant(context) in RIGHT_TO_LEFT:
+        attrs += f' algn="{"ctr" if para.align == "ctr" else "r"}" rtl="1"'
+    elif para.align is not None:
         attrs += f' algn="{para.align}"'
     attrs += ' hangingPunct="0"'  # Japanese commas may not hang past the box edge, where nothing was measured
     out.append(f"<a:p><a:pPr{attrs}>")
@@ -137,16 +156,17 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
         if para.kind == "slidenum":
             out.append(
                 f'<a:fld id="{{5C6B1A9E-8E4D-4F0B-9E3A-2D7C1B0A4F11}}" type="slidenum">'
-                f"{run_pr(para, style, run, fill_colour)}<a:t>{escape(run.text)}</a:t></a:fld>"
+                f"{run_pr(para, style, run, fill_colour, context=context, role=role)}<a:t>{escape(run.text)}</a:t></a:fld>"
             )
             continue
         link = _link(part, run.href)
         for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured
             if i:
-                out.append(f"<a:br>{run_pr(para, style, run, fill_colour)}</a:br>")
-            if piece:
-                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link)}<a:t>{escape(piece)}</a:t></a:r>")
-    out.append(f'<a:endParaRPr lang="{style.lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
+                out.append(f"<a:br>{run_pr(para, style, run, fill_colour, context=context, role=role)}</a:br>")
+            for text, _lang in split_by_language(piece, style.tag, style.lang, context) if piece else ():  # one run per language
+                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role, text)}<a:t>{escape(text)}</a:t></a:r>")
+    end_lang = language_of(context, style.tag, style.lang, context)
+    out.append(f'<a:endParaRPr lang="{end_lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
 
 
 def _link(part, href: str | None) -> str | None:
@@ -156,13 +176,26 @@ def _link(part, href: str | None) -> str | None:
     return part.relate_to(href, RT.HYPERLINK, is_external=True)
 
 
-def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None) -> str:
-    """The run's ``a:rPr``: everything explicit, so no master's style can change its width."""
+def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, context: str = "", role: str = "body", text: str | None = None) -> str:
+    """The run's ``a:rPr``: everything explicit, so no master's style can change its width.
+
+    *context* is the paragraph's text (Han characters beside Hangul are Korean);
+    *role* ``title`` takes the scheme's major (heading) faces, others its minor ones;
+    *text* is the piece of the run this ``a:rPr`` is for (all of it by default).
+    """
+    text = run.text if text is None else text
     latin = _q(MONO if run.code else style.latin)
     extra = (' strike="sngStrike"' if run.strike else "") + (' u="sng"' if run.href else "")
+    lang = language_of(text, style.tag, style.lang, context)
+    theme = "+mj" if role == "title" else "+mn"
     # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
-    head = f'<a:rPr lang="{style.lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
-    fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/><a:ea typeface={_q(style.east_asian)}/><a:cs typeface={latin}/>'
+    head = f'<a:rPr lang="{lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
+    if lang != style.lang:
+        ea = f'<a:ea typeface="{theme}-ea"/>'  # another language: the scheme's face for its script
+    else:
+        ea = f"<a:ea typeface={_q(style.east_asian)}/>" if style.east_asian else ""
+    cs = f'"{theme}-cs"' if dominant(text) in COMPLEX else latin
+    fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/>{ea}<a:cs typeface={cs}/>'
     hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""
     return head + fonts + hlink + "</a:rPr>"
 

@@ -79,7 +79,8 @@ class _Notes:
                 rpr = etree.SubElement(r, qn("a:rPr"), lang=self.style.lang)
                 r.insert(0, rpr)
             etree.SubElement(rpr, qn("a:latin"), typeface=self.style.latin)
-            etree.SubElement(rpr, qn("a:ea"), typeface=self.style.east_asian)
+            if self.style.east_asian:
+                etree.SubElement(rpr, qn("a:ea"), typeface=self.style.east_asian)
 
 
 class _Slide:

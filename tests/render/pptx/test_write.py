@@ -129,7 +129,10 @@ def test_runs_carry_latin_and_east_asian_typefaces_and_explicit_fit(stress_deck,
     for run in runs:
         rpr = run._r.find(f"{A}rPr")
         assert rpr.find(f"{A}latin").get("typeface") == theme.deck.fonts.latin
-        assert rpr.find(f"{A}ea").get("typeface") == theme.deck.fonts.east_asian
+        # the set's face for the document's language; Japanese in this English deck takes the scheme's Jpan face
+        japanese_run = run in japanese
+        assert rpr.get("lang") == ("ja-JP" if japanese_run else "en-US")
+        assert rpr.find(f"{A}ea").get("typeface") == ("+mn-ea" if japanese_run else theme.deck.fonts.east_asian)
         assert rpr.get("sz")
     for shape in slide.shapes:
         if shape.has_text_frame and shape.name not in ("Accent Rule", "Quote Bar"):
