@@ -285,11 +285,15 @@ def _ours(hint: str) -> Callable[[Problem], Wording]:
     return lambda problem: Wording(problem.text, hint)
 
 
+def _there_are(number: int, nouns: tuple[str, str]) -> str:
+    """``is 1 column`` or ``are 3 columns``, to follow "but there"."""
+    return f"is 1 {nouns[0]}" if number == 1 else f"are {number} {nouns[1]}"
+
+
 def _series_length(problem: Problem) -> Wording:
     ctx = problem.context
-    categories = "is 1 category" if ctx["m"] == 1 else f"are {ctx['m']} categories"
     return Wording(
-        f"series '{ctx['name']}' has {_count(ctx['n'], ('value', 'values'))} but there {categories}",
+        f"series '{ctx['name']}' has {_count(ctx['n'], ('value', 'values'))} but there {_there_are(ctx['m'], ('category', 'categories'))}",
         "give each series one value per category",
         inside=("series", ctx["index"]),
     )
@@ -301,9 +305,8 @@ def _pie_negative(problem: Problem) -> Wording:
 
 def _row_length(problem: Problem) -> Wording:
     ctx = problem.context
-    columns = "is 1 column" if ctx["m"] == 1 else f"are {ctx['m']} columns"
     return Wording(
-        f"row {ctx['index'] + 1} has {_count(ctx['n'], ('cell', 'cells'))} but there {columns}",
+        f"row {ctx['index'] + 1} has {_count(ctx['n'], ('cell', 'cells'))} but there {_there_are(ctx['m'], ('column', 'columns'))}",
         "give each row one cell per column",
         inside=("rows", ctx["index"]),
     )
