@@ -89,7 +89,7 @@ def keep_previous(path: Path) -> Path | None:
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
             raise output_error(exc, path) from None
-    if found != "a regular file":
+    if found != regular.REGULAR_FILE:
         return None
     data = regular.read(path, limit=1 << 40)
     return stage(path, data or b"", BACKUP)

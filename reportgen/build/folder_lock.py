@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportgen.build.regular import describe, kind, not_regular
+from reportgen.build.regular import REGULAR_FILE, describe, kind, not_regular
 from reportgen.build.write_errors import folder_error
 from reportgen.errors import Location, OutputError
 
@@ -68,7 +68,7 @@ def _open(path: Path) -> int:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
     except OSError as exc:
         found = _kind(path)
-        if found not in (None, "a regular file"):
+        if found not in (None, REGULAR_FILE):
             raise not_regular(path, found, "the lock file") from None
         raise folder_error(exc, path.parent) from None
     mode = os.fstat(fd).st_mode

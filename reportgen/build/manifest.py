@@ -81,7 +81,7 @@ def refuse_foreign(targets: list[Path], *, force: bool = False) -> None:
         found = regular.kind(target)
         if found == "a folder":
             raise OutputError("a folder stands where the output file goes", location=Location(target), hint="move it away")
-        if found not in (None, "a regular file") and not force:
+        if found not in (None, regular.REGULAR_FILE) and not force:
             raise regular.not_regular(target, found, ROLE if target.name == MANIFEST else "the output file")
     if force:
         return
@@ -107,7 +107,7 @@ def updated(folder: Path, written: dict[Path, bytes], *, force: bool = False) ->
     files = {
         name: {"size": entry.get("size"), "sha256": entry.get("sha256")}
         for name, entry in read(folder, force=force).items()
-        if regular.kind(folder / name) == "a regular file"
+        if regular.kind(folder / name) == regular.REGULAR_FILE
     }
     for path, data in written.items():
         files[path.name] = {"size": len(data), "sha256": _digest(data)}

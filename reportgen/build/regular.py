@@ -104,7 +104,7 @@ def _opened(path: Path, role: str) -> Iterator[BinaryIO | None]:
     if found is None:
         yield None
         return
-    if found != "a regular file":
+    if found != REGULAR_FILE:
         raise not_regular(path, found, role)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -113,7 +113,7 @@ def _opened(path: Path, role: str) -> Iterator[BinaryIO | None]:
         return
     except OSError:
         swapped = kind(path)  # replaced by a link since the lstat: O_NOFOLLOW refused it
-        if swapped not in (None, "a regular file"):
+        if swapped not in (None, REGULAR_FILE):
             raise not_regular(path, swapped, role) from None
         raise
     mode = os.fstat(fd).st_mode
