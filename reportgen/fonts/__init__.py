@@ -1,0 +1,1 @@
+"""Font files: the embedded CJK and symbol fonts reportgen ships, and TrueType subsets of any font for the PDF."""
