@@ -139,3 +139,23 @@ def test_a_file_that_is_no_font_names_its_file(tmp_path: Path) -> None:
 def test_a_missing_font_names_its_file(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="Missing.ttf"):
         truetype_subset(tmp_path / "Missing.ttf", "a")
+
+
+def test_the_layout_tables_survive_for_shaping() -> None:
+    """HarfBuzz shapes the subset: no glyph is missing, and `palt` (kept) narrows full-width punctuation to half an em."""
+    uharfbuzz = pytest.importorskip("uharfbuzz")
+
+    text = "日本、「防衛」。"
+    source = cjk_font("ja")
+    assert source is not None
+    font = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(truetype_subset(source, text)))))
+    advances = {}
+    for features in ({}, {"palt": True}):
+        buffer = uharfbuzz.Buffer()
+        buffer.add_str(text)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(font, buffer, features)
+        assert all(info.codepoint != 0 for info in buffer.glyph_infos), "no .notdef"
+        advances[bool(features)] = [position.x_advance for position in buffer.glyph_positions]
+    assert advances[False] == [1000] * len(text)
+    assert advances[True][2] == 500
