@@ -146,3 +146,13 @@ def test_a_language_finds_its_font(language: str, tag: str) -> None:
 def test_a_language_without_han_has_no_cjk_font() -> None:
     assert cjk_font("en") is None
     assert cjk_font("th") is None
+
+
+@pytest.mark.parametrize("language", ["ja", "ko", "zh-Hans", "zh-Hant"])
+def test_the_cjk_fonts_are_set_horizontally_and_keep_their_spacing_features(language: str) -> None:
+    font = TTFont(_font_path(language, False), lazy=True)
+    assert not {"VORG", "vhea", "vmtx"} & set(font.keys())
+    substitutions = {record.FeatureTag for record in font["GSUB"].table.FeatureList.FeatureRecord}
+    positions = {record.FeatureTag for record in font["GPOS"].table.FeatureList.FeatureRecord}
+    assert "locl" in substitutions and "vert" not in substitutions
+    assert {"palt", "kern"} <= positions
