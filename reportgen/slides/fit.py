@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -236,7 +236,7 @@ def cut(runs: Runs, offset: int) -> tuple[Runs, Runs]:
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.strike, run.href)
+    return replace(run, text=text)
 
 
 def _strip(runs: Runs, *, right: bool) -> Runs:
