@@ -9,6 +9,7 @@ what these tests look at, only which side of the page each thing is on.
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import unicodedata
 from pathlib import Path
@@ -18,6 +19,8 @@ import pytest
 
 from reportgen import build_pack
 from reportgen.outline import load_outline
+from reportgen.render.pdf import render_pdf
+from reportgen.theme import Theme
 from reportgen.validate import validate
 from support.tools import require_font
 
@@ -179,3 +182,29 @@ def test_the_cover_band_is_on_the_right(arabic: pdfplumber.PDF) -> None:
     cover = arabic.pages[0]
     band = [r for r in cover.rects if r["height"] > cover.height - 1]
     assert band and all(abs(r["x1"] - cover.width) < 0.5 for r in band)
+
+
+@pytest.fixture(scope="module")
+def mirrored_sample(make_document) -> pdfplumber.PDF:
+    """The hand-built sample Document (Latin text, so the standard fonts draw it) as a right-to-left brief."""
+    with pdfplumber.open(io.BytesIO(render_pdf(make_document(language="ar"), Theme()))) as pdf:
+        yield pdf
+
+
+def _word(pdf: pdfplumber.PDF, text: str) -> tuple[pdfplumber.page.Page, dict]:
+    for page in pdf.pages:
+        for word in page.extract_words():
+            if word["text"] == text:
+                return page, word
+    raise AssertionError(f"{text!r} is not in the PDF")
+
+
+def test_columns_run_from_right_to_left_and_rules_sit_on_the_right(mirrored_sample: pdfplumber.PDF) -> None:
+    page, first = _word(mirrored_sample, "Opportunities")
+    _, second = _word(mirrored_sample, "Risks")
+    assert first["x0"] > second["x1"]  # the first column is the rightmost
+    right = page.width - Theme().brief.page.margin_right_mm * 72 / 25.4
+    assert abs(first["x1"] - right) < TOLERANCE
+    quote_page, quote = _word(mirrored_sample, "restraint,")
+    rules = [r for r in quote_page.rects + quote_page.lines if r["x0"] > quote["x1"] and abs(r["x1"] - right) < 3]
+    assert rules, "the quote's rule is not on its right edge"
