@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 import pptx
+import pytest
 import reportlab
 from lxml import etree
 from pptx import Presentation
@@ -76,3 +77,14 @@ def test_the_layout_only_frame_places_without_drawing():
     canvas.layout_only = False
     assert frame.add(Counting("drawn", style), canvas) == 1
     assert Counting.drawn == 1
+
+
+def test_an_on_draw_callback_can_read_the_baseline_of_its_line():
+    style = getSampleStyleSheet()["Normal"]
+    canvas = Canvas(io.BytesIO())
+    seen: list[float] = []
+    canvas.setNamedCB("probe", lambda canv, kind, label: seen.append(pdf_internals.text_line_y(canv)))
+    paragraph = Paragraph('first line<br/>second<onDraw name="probe" label="x"/>', style)
+    _, height = paragraph.wrap(300, 300)
+    paragraph.drawOn(canvas, 0, 0)
+    assert seen == [pytest.approx(height - style.fontSize - style.leading)]  # the second line's baseline

@@ -4,8 +4,9 @@ Modules, in the order the data flows:
 
 - ``units``   lengths as points (``Pt``, ``mm``), page sizes
 - ``styles``  theme -> fonts, colours, paragraph styles, page geometry (the only place fonts are chosen)
+- ``sides``   the page's direction: which side lines start on (a right-to-left brief is mirrored)
 - ``inline``  runs -> escaped paragraph markup; ``flow`` the paragraph flowable used everywhere
-- ``story``   blocks -> flowables (``cover``, ``figures`` -> ``charts``/``tables`` for the parts)
+- ``story``   blocks -> flowables (``cover``, ``contents``, ``figures`` -> ``charts``/``tables`` for the parts)
 - ``page``    page templates, furniture (markings, header, footer), outline, TOC passes, metadata
 """
 

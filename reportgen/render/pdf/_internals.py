@@ -57,3 +57,16 @@ def register_fresh(font: TTFont) -> None:
     if older is not None and older is not font:
         older.unregister()
     pdfmetrics.registerFont(font)
+
+
+def text_line_y(canvas: Canvas) -> float:
+    """The baseline of the paragraph line an ``<onDraw>`` callback fires on.
+
+    The callback is given only the canvas, its kind and its label; reportlab
+    keeps the line's position in the canvas's private ``_curr_tx_info`` while
+    it runs (its own table of contents reads it there). The right-to-left
+    contents page needs the baseline to draw a page number at the line's
+    other end.
+    """
+    info: dict[str, float] = canvas._curr_tx_info
+    return info["cur_y"]

@@ -4,7 +4,8 @@ Every page carries the document's marking top and bottom centre. Body pages
 have a running header (title, date) over a hairline and a footer
 (organisation, "Page X of Y"); so do the landscape pages a table too wide for
 the page is turned onto, along their long edge. The cover has a colour band
-and the logo.
+and the logo. In a right-to-left brief each of these sits on the other side
+(``Styles.sides``).
 
 Two layout passes (``multiBuild``) and no more: the first learns the page
 of every heading and the page count, the second prints them (table of
@@ -42,6 +43,7 @@ COVER_MARKING_SIZE = Pt(9.5)
 MARKING_TRACKING = Pt(0.8)
 COVER_BAND = mm(9)
 LOGO_HEIGHT = mm(14)
+LOGO_WIDTH = mm(60)
 
 
 class PageCount(IndexingFlowable):
@@ -184,29 +186,39 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(c.muted)
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
-        canv.drawString(left, header + 4, _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room))
-        canv.drawRightString(right, header + 4, date)
+        self._side_string(canv, g, header + 4, _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room), start=True)
+        self._side_string(canv, g, header + 4, date, start=False)
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
-        canv.drawString(left, footer - 10, _fit(canv, self.info.organization, f.body, FURNITURE_SIZE,
-                                                g.frame_width * 0.6))
+        organization = _fit(canv, self.info.organization, f.body, FURNITURE_SIZE, g.frame_width * 0.6)
+        self._side_string(canv, g, footer - 10, organization, start=True)
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
-        canv.drawRightString(right, footer - 10, number)
+        self._side_string(canv, g, footer - 10, number, start=False)
         self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
 
+    def _side_string(self, canv: Canvas, g: Geometry, y: float, text: str, *, start: bool) -> None:
+        """*text* flush with the frame's start side (*start*) or its end side, on the baseline *y*."""
+        left, right = g.left, g.page_width - g.right
+        if start != self.styles.sides.mirrored:
+            canv.drawString(left, y, text)
+        else:
+            canv.drawRightString(right, y, text)
+
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        g, c = self.styles.geometry, self.styles.colours
+        g, c, sides = self.styles.geometry, self.styles.colours, self.styles.sides
+        band = sides.start_x(0, g.page_width, COVER_BAND)
         canv.saveState()
         canv.setFillColor(c.primary)
-        canv.rect(0, 0, COVER_BAND, g.page_height, stroke=0, fill=1)
+        canv.rect(band, 0, COVER_BAND, g.page_height, stroke=0, fill=1)
         canv.setFillColor(c.accent)
         title_top = g.page_height * (1 - TITLE_AT)
-        canv.rect(0, title_top - mm(12), COVER_BAND, mm(12), stroke=0, fill=1)  # level with the title
+        canv.rect(band, title_top - mm(12), COVER_BAND, mm(12), stroke=0, fill=1)  # level with the title
         if self._logo is not None:
-            canv.drawImage(self._logo, g.left, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=mm(60),
-                           height=LOGO_HEIGHT, preserveAspectRatio=True, anchor="w", mask="auto")
+            x = sides.start_x(g.left, g.page_width - g.right, LOGO_WIDTH)
+            canv.drawImage(self._logo, x, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=LOGO_WIDTH,
+                           height=LOGO_HEIGHT, preserveAspectRatio=True, anchor=sides.anchor, mask="auto")
         self._marking(canv, COVER_MARKING_SIZE, g.page_height - mm(12), mm(10), g.page_width)
         canv.restoreState()
 
