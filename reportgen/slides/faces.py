@@ -23,6 +23,7 @@ covers gets a conservative guess (one em when wide).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,8 @@ AUTOSPACE_EM = 0.25
 (its paragraph setting "Asian-Western spacing", on by default and not read from PPTX) by about a
 quarter em, measured: 7.2 pt at 30 pt. PowerPoint adds nothing; measuring it keeps both inside the box."""
 _ZERO = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_LATIN_FACE = re.compile("[\u0000-\u058f\u2000-\u206f\u20a0-\u20cf]*")
+"""Text PowerPoint draws all in the latin face (Latin, Greek, Cyrillic, punctuation, currency) outside East Asian runs."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,14 @@ class Faces:
     assets: tuple[tuple[str, tuple[tuple[str, Path], ...]], ...] = ()
     """The set's font files: family -> ((face, path), ...)."""
 
+    def __hash__(self) -> int:
+        """Hashed once: every cached measure of the plan hashes the faces it was measured in."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.latin, self.east_asian, self.tag, self.lang, self.assets))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     @classmethod
     def of(cls, theme: Theme, locale: Locale) -> Faces:
         assets = tuple((family, tuple(sorted(files.items()))) for family, files in sorted(theme.font_paths.items()))
@@ -69,9 +80,13 @@ class Faces:
         """*text* (one run's) as (characters, metric key) pieces, with an autospace piece wherever LibreOffice
         puts one; *previous* is the class of the last character before it (``ea``, ``latin``, ``cs`` or none),
         and the class of its own last one is returned with the pieces."""
+        if _LATIN_FACE.fullmatch(text) and not _is_east_asian(self.lang):  # the common case, at a glance: all in the Latin face
+            key = self.key("a", "latin", self.lang, bold, code, False)
+            head = [(" ", AUTOSPACE)] if previous == "ea" and not text[:1].isspace() else []
+            return [*head, (text, key)] if text else [], ("" if text[-1:].isspace() else "latin" if text else previous)
         out: list[tuple[str, str]] = []
         for part, lang in split_by_language(text, self.tag, self.lang, context) if text else ():
-            east_asian_run = lang.split("-")[0] in ("ja", "ko", "zh")
+            east_asian_run = _is_east_asian(lang)
             for ch in part:
                 kind = _kind(ch)
                 if {previous, kind} == {"ea", "latin"}:
@@ -102,6 +117,10 @@ class Faces:
 
     def asset_map(self) -> dict[str, dict[str, Path]]:
         return {family: dict(files) for family, files in self.assets}
+
+
+def _is_east_asian(lang: str) -> bool:
+    return lang.split("-")[0] in ("ja", "ko", "zh")
 
 
 def _kind(ch: str) -> str:

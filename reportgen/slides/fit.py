@@ -99,10 +99,18 @@ def tokens(runs: Runs) -> tuple[Token, ...]:
 def _tokens(runs: Runs, faces: Faces) -> tuple[Token, ...]:
     out: list[Token] = []
     word: list[tuple[str, str]] = []
+    chars: list[str] = []
+    font = ""
     context = plain(runs)
     prev, kind = "", ""
 
+    def end_piece() -> None:
+        if chars:
+            word.append(("".join(chars), font))
+            chars.clear()
+
     def end_word() -> None:
+        end_piece()
         if word:
             out.append(Token(_WORD, math.fsum(_text_em(t, f, faces) for t, f in word), tuple(word)))
             word.clear()
@@ -114,7 +122,9 @@ def _tokens(runs: Runs, faces: Faces) -> tuple[Token, ...]:
             prev, kind = "", ""
             continue
         pieces, last = faces.pieces(run.text, context, run.bold, run.code, kind)
-        for text, font in pieces:
+        for text, piece_font in pieces:
+            end_piece()
+            font = piece_font
             if font == AUTOSPACE:
                 word.append((text, font))
                 continue
@@ -126,10 +136,7 @@ def _tokens(runs: Runs, faces: Faces) -> tuple[Token, ...]:
                     continue
                 if prev and _breakable(prev, ch):
                     end_word()
-                if word and word[-1][1] == font:
-                    word[-1] = (word[-1][0] + ch, font)
-                else:
-                    word.append((ch, font))
+                chars.append(ch)
                 prev = ch
         kind = last
     end_word()
