@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reportgen.document.model import Run
 from reportgen.fonts.metrics import find_face
-from reportgen.slides import fit
+from reportgen.slides import faces, fit
 from reportgen.slides.faces import AUTOSPACE, AUTOSPACE_EM, Faces
 from reportgen.slides.units import Pt
 
@@ -77,3 +79,11 @@ def test_the_faces_hold_only_inside_the_plan_that_names_them():
         inside = fit.count_lines(text, Pt(20), Pt(20))
     assert inside == fit.count_lines(text, Pt(20), Pt(20))  # the guess of one em, as the CJK face has
     assert fit.tokens(text) == fit.tokens(text) and fit._faces() is fit._ENGLISH
+
+
+@pytest.mark.parametrize("text", ["Plain ASCII, 2025.", " leading space", "“Curly” — dashes… and €5", "Ελλάδα и Россия", ""])
+def test_the_latin_shortcut_gives_what_the_character_by_character_rule_gives(text, monkeypatch):
+    fast = [ENGLISH.pieces(text, text, bold=False, code=False, previous=previous) for previous in ("", "ea", "latin")]
+    monkeypatch.setattr(faces, "_LATIN_FACE", re.compile("(?!)"))  # matches nothing: every text takes the general path
+    slow = [ENGLISH.pieces(text, text, bold=False, code=False, previous=previous) for previous in ("", "ea", "latin")]
+    assert fast == slow
