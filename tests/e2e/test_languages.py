@@ -143,6 +143,8 @@ def test_the_korean_deck_speaks_korean_with_as_many_slides_as_the_english(tmp_pa
     runs = [r for slide in Presentation(ko_deck).slides for shape in slide.shapes if shape.has_text_frame
             for p in shape.text_frame.paragraphs for r in p.runs]
     assert {r._r.find(f"{A}rPr").get("lang") for r in runs} == {"ko-KR"}
+    faces = {r._r.find(f"{A}rPr/{A}ea").get("typeface") for r in runs}
+    assert faces <= {"+mn-ea", "+mj-ea"}, faces  # the scheme's Korean face (Malgun Gothic), not the Japanese Yu Gothic
 
 
 def test_validating_the_korean_edition_finds_nothing_wrong():
