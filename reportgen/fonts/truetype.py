@@ -7,7 +7,7 @@ and converts the cubic outlines to quadratic ones, cached (:mod:`reportgen.fonts
 file, font number, characters and the versions of fontTools and of this conversion.
 
 A plain TrueType file is returned as it is: reportlab loads and embeds a whole one in 8-31 ms
-(Noto Sans, IPAexGothic, DejaVu Sans), while subsetting it first takes 70-170 ms, paid again for
+(Noto Sans, DejaVu Sans), while subsetting it first takes 70-170 ms, paid again for
 every new set of characters. A member of a TrueType collection is subset, so it has a file of
 its own.
 """

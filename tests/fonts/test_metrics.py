@@ -13,7 +13,7 @@ from reportgen.fonts.metrics import fallback_em, find_face
 
 REPO = Path(__file__).resolve().parents[2]
 NOTO = REPO / "templates" / "default" / "assets" / "fonts" / "NotoSans-Regular.ttf"
-IPAEX = REPO / "templates" / "default" / "assets" / "fonts" / "IPAexGothic.ttf"
+OTHER = REPO / "templates" / "default" / "assets" / "fonts" / "NotoSans-Bold.ttf"
 
 
 def _system(face: str, stand_in: str) -> metrics.Advances:
@@ -48,8 +48,8 @@ def test_malgun_gothic_is_measured_with_noto_sans_cjk_whose_hangul_is_narrower_t
 def test_the_sets_own_file_comes_before_any_system_font():
     found = find_face("Noto Sans", assets={"NotoSans": {"regular": NOTO}})
     assert found is not None and found.path == NOTO
-    found = find_face("Arial", assets={"Arial": {"regular": IPAEX}})  # a set that ships a file under Arial's name
-    assert found is not None and found.path == IPAEX
+    found = find_face("Arial", assets={"Arial": {"regular": OTHER}})  # a set that ships a file under Arial's name
+    assert found is not None and found.path == OTHER
 
 
 def test_a_bundled_font_is_found_by_its_file_name(tmp_path, monkeypatch):
