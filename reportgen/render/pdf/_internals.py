@@ -7,6 +7,8 @@ them changes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -45,18 +47,22 @@ def _no_draw(*args: object, **kwargs: object) -> None:
     pass
 
 
-def register_fresh(font: TTFont) -> None:
-    """Register *font*, first unregistering an older font with the same face (PostScript) name.
+def register_fresh(font: TTFont) -> str:
+    """Register *font* and return the name to use it by, even when a font of the same face is registered.
 
-    reportlab files dynamic fonts by face name too: registering a second subset of one font (another
-    build's characters) under a new name silently hands back the first one, whose glyphs are not
-    the new build's. Its public ``unregister`` forgets a font; finding the older one takes
-    ``pdfmetrics._dynFaceNames``, the private table that does the filing.
+    reportlab files dynamic fonts by face (PostScript) name too: registering a second subset of one
+    font (another build's characters) under a new name silently hands back the first one, whose
+    glyphs are not this build's. When the face name is taken by the same file, that font is used;
+    when by another file, this one's face is given a name of its own (its file's stem) first.
+    ``pdfmetrics._dynFaceNames`` is the private table that does the filing.
     """
     older = pdfmetrics._dynFaceNames.get(font.face.name)
     if older is not None and older is not font:
-        older.unregister()
+        if getattr(older.face, "filename", None) == font.face.filename:
+            return str(older.fontName)
+        font.face.name = font.face.name + b"-" + Path(font.face.filename).stem[-8:].encode("ascii", "replace")
     pdfmetrics.registerFont(font)
+    return str(font.fontName)
 
 
 def text_line_y(canvas: Canvas) -> float:

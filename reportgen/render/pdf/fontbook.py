@@ -167,7 +167,7 @@ class FontBook:
             pdfmetrics.getFont(name)
         except (KeyError, ValueError):
             try:
-                register_fresh(TTFont(name, str(subset)))
+                return register_fresh(TTFont(name, str(subset)))
             except Exception:  # noqa: BLE001  # reportlab reports a broken font in many ways; the chain moves on
                 return None
         return name
