@@ -161,12 +161,13 @@ class Styles:
 
     @classmethod
     def from_theme(cls, theme: Theme, language: str = "en") -> Styles:
-        """Styles for *theme*; a Chinese, Japanese or Korean *language* gets CJK line breaking
-        (no line starting with a closing bracket or small kana; Latin words kept whole)."""
+        """Styles for *theme* in *language* (its direction sets the alignment).
+
+        Line breaking is the same in every language (:mod:`render.pdf.linebreak`
+        finds each script's breaks), so no style asks for reportlab's CJK wrap."""
         styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme))
         locale = locale_for(language)
-        word_wrap = "CJK" if locale.line_breaking == "cjk" else None
-        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, rtl=locale.right_to_left)
+        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, rtl=locale.right_to_left)
         return styles
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
@@ -214,7 +215,7 @@ class Styles:
         return f"{number}." if ordered else BULLET_GLYPHS[min(level, len(BULLET_GLYPHS) - 1)]
 
 
-def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, rtl: bool) -> dict[str, ParagraphStyle]:
+def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, rtl: bool) -> dict[str, ParagraphStyle]:
     s = theme.brief.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
@@ -228,7 +229,6 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,
-        wordWrap=word_wrap,
         bulletFontName=f.body,
     )
 
