@@ -105,35 +105,50 @@ def is_hangul(char: str) -> bool:
     return any(low <= code <= high for low, high in _HANGUL)
 
 
-def _joins_previous(previous: str, char: str) -> bool:
-    """*char* belongs to the grapheme cluster of *previous* (UAX #29, simplified for text in briefs)."""
-    if unicodedata.category(char)[0] == "M" or char == _JOINER or previous == _JOINER:
-        return True
-    if 0xFE00 <= ord(char) <= 0xFE0F or 0x1F3FB <= ord(char) <= 0x1F3FF:  # variation selectors, skin tones
-        return True
-    if 0x1160 <= ord(char) <= 0x11FF or 0xD7B0 <= ord(char) <= 0xD7FF:  # Hangul medial vowel and final jamo
-        return True
-    # a virama joins the next consonant into a conjunct (Devanagari क्ष, Bengali, Tamil ...)
-    return unicodedata.combining(previous) == 9 and unicodedata.category(char) == "Lo"
+_IDEO, _HANG, _NO_START, _NO_END, _MARK, _VIRAMA, _LETTER, _JOINS_NEXT, _PAIRED = (1 << bit for bit in range(9))
+
+
+@lru_cache(maxsize=16384)
+def _traits(char: str) -> int:
+    """What line breaking needs to know of *char*, as bit flags (cached: a text repeats its characters)."""
+    code, category = ord(char), unicodedata.category(char)
+    traits = _IDEO if is_ideographic(char) else _HANG if is_hangul(char) else 0
+    if char in CANNOT_START or category in ("Pe", "Pf"):
+        traits |= _NO_START
+    if char in CANNOT_END or category in ("Ps", "Pi"):
+        traits |= _NO_END
+    # joins the previous character's cluster: marks, variation selectors, skin tones, Hangul medial and final jamo
+    if category[0] == "M" or char == _JOINER or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF:
+        traits |= _MARK
+    if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:
+        traits |= _MARK
+    if unicodedata.combining(char) == 9:
+        traits |= _VIRAMA
+    if category == "Lo":
+        traits |= _LETTER
+    if char == _JOINER:
+        traits |= _JOINS_NEXT
+    if char in INSEPARABLE:
+        traits |= _PAIRED
+    return traits
+
+
+def _joined(before: int, after: int) -> bool:
+    """Two characters with these traits are in one grapheme cluster (UAX #29, simplified for text in briefs):
+    a mark joins its base, a joiner both neighbours, a virama the next consonant (a Devanagari conjunct, क्ष)."""
+    return bool(after & _MARK or before & _JOINS_NEXT or (before & _VIRAMA and after & _LETTER))
 
 
 def cluster_boundaries(text: str) -> list[int]:
     """Offsets 0 < i < len(text) that start a new grapheme cluster: the only places a word may ever be cut."""
-    return [i for i in range(1, len(text)) if not _joins_previous(text[i - 1], text[i])]
+    traits = [_traits(char) for char in text]
+    return [i for i in range(1, len(text)) if not _joined(traits[i - 1], traits[i])]
 
 
-def _kinsoku_allows(before: str, after: str) -> bool:
-    if after in CANNOT_START or before in CANNOT_END:
-        return False
-    category = unicodedata.category(after)
-    if category in ("Pe", "Pf") or unicodedata.category(before) in ("Ps", "Pi"):
-        return False
-    return not (before == after and before in INSEPARABLE)
-
-
-def _between_ideographs(before: str, after: str) -> bool:
-    """One side is Chinese or Japanese and neither is Korean."""
-    return (is_ideographic(before) or is_ideographic(after)) and not (is_hangul(before) or is_hangul(after))
+def _ideographic_break(before: int, after: int) -> bool:
+    """A break between Chinese or Japanese characters (neither side Korean) that kinsoku allows."""
+    either = before | after
+    return bool(either & _IDEO and not either & _HANG and not after & _NO_START and not before & _NO_END)
 
 
 def break_opportunities(word: str) -> list[int]:
@@ -146,13 +161,14 @@ def break_opportunities(word: str) -> list[int]:
     """
     if not needs_rules(word):
         return []
-    cuts = set(cluster_boundaries(word))
+    traits = [_traits(char) for char in word]
+    cuts = {i for i in range(1, len(word)) if not _joined(traits[i - 1], traits[i])}
     found: set[int] = set()
     for i in cuts:
-        before, after = word[i - 1], word[i]
-        if before == ZERO_WIDTH_SPACE:
+        before, after = traits[i - 1], traits[i]
+        if word[i - 1] == ZERO_WIDTH_SPACE:
             found.add(i)
-        elif _between_ideographs(before, after) and _kinsoku_allows(before, after):
+        elif _ideographic_break(before, after) and not (before & _PAIRED and word[i - 1] == word[i]):
             found.add(i)
     for match in _THAI.finditer(word):
         start = match.start()
