@@ -16,6 +16,8 @@ from reportlab.platypus import SimpleDocTemplate
 from reportgen.linebreak import CANNOT_END, CANNOT_START, cluster_boundaries, thai_word_boundaries
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.linebreak import break_words
+from reportgen.render.pdf.styles import Styles
+from reportgen.theme import Theme
 
 ROOT = Path(__file__).resolve().parents[3]
 IPAEX = ROOT / "templates/default/assets/fonts/IPAexGothic.ttf"
@@ -158,3 +160,9 @@ def test_a_split_paragraph_keeps_its_breaks() -> None:
     texts = _lines(first, 150) + _lines(second, 150)
     assert "".join(texts) == JAPANESE * 3
     assert all(line[0] not in CANNOT_START for line in texts[1:])
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "zh-Hans", "ko"])
+def test_no_style_asks_for_reportlabs_cjk_wrap(language: str) -> None:
+    styles = Styles.from_theme(Theme(), language)
+    assert all(style.wordWrap is None for style in styles.paragraph.values())
