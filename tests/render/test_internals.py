@@ -19,6 +19,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Inches
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -88,3 +89,23 @@ def test_an_on_draw_callback_can_read_the_baseline_of_its_line():
     _, height = paragraph.wrap(300, 300)
     paragraph.drawOn(canvas, 0, 0)
     assert seen == [pytest.approx(height - style.fontSize - style.leading)]  # the second line's baseline
+
+
+def test_frag_words_are_lists_reportlab_joins_with_a_space_only_after_a_spaced_word():
+    style = getSampleStyleSheet()["Normal"]
+    frags = Paragraph("ab cd<b>ef</b>", style).frags
+    words = pdf_internals.frag_words(frags, 300)
+    assert [[text for _, text in word[1:]] for word in words] == [["ab"], ["cd", "ef"]]
+    assert pdf_internals.followed_by_space(words[0]) and not pdf_internals.followed_by_space(words[1])
+    assert all(pdf_internals.is_plain_word(word) for word in words)
+    assert not pdf_internals.are_frag_words(frags) and pdf_internals.are_frag_words(words)
+    (cd_frag, cd), (ef_frag, ef) = words[1][1:]
+    head = pdf_internals.make_frag_word(stringWidth(cd, cd_frag.fontName, cd_frag.fontSize), [(cd_frag, cd)], space_after=False)
+    tail = pdf_internals.make_frag_word(stringWidth(ef, ef_frag.fontName, ef_frag.fontSize), [(ef_frag, ef)], space_after=False)
+    para = Paragraph("", style)
+    para.frags = [words[0], head, tail]
+    para.wrap(300, 100)
+    assert "".join(frag.text for frag in para.blPara.lines[0].words) == "ab cdef"
+    para.frags = [words[0], head, tail]
+    para.wrap(words[0][0] + head[0] + 5, 100)
+    assert ["".join(frag.text for frag in line.words).strip() for line in para.blPara.lines] == ["ab cd", "ef"]

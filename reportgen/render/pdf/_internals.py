@@ -8,11 +8,13 @@ them changes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
+from reportlab.platypus import paragraph as _paragraph
 
 TESTED_VERSIONS = ("5.1",)
 """reportlab releases these were checked against (major.minor)."""
@@ -76,3 +78,40 @@ def text_line_y(canvas: Canvas) -> float:
     """
     info: dict[str, float] = canvas._curr_tx_info
     return info["cur_y"]
+
+# Line breaking (render/pdf/linebreak.py). Platypus breaks a paragraph at
+# spaces only, or, with wordWrap="CJK", anywhere and without shaping. A
+# paragraph's "frag words" (``[width, (frag, text), ...]`` lists) are the unit
+# it breaks between: a word that is an ``_HSFrag`` is followed by a space, a
+# plain list is joined to the next word with none. Handing Paragraph frag words
+# cut at the break opportunities reportgen finds is the only way to add breaks
+# that draw nothing (a zero-width space would be drawn as a space). The
+# helpers that make and recognise frag words are private; these wrap them.
+
+
+def frag_words(frags: list[Any], max_width: float) -> list[list[Any]]:
+    """A paragraph's parsed frags as frag words (``paragraph._getFragWords``)."""
+    return cast("list[list[Any]]", _paragraph._getFragWords(frags, max_width))
+
+
+def are_frag_words(frags: list[Any]) -> bool:
+    """*frags* are frag words already (a paragraph made by splitting another; ``_processed_frags``)."""
+    return bool(_paragraph._processed_frags(frags))
+
+
+def followed_by_space(word: list[Any]) -> bool:
+    """The frag word is followed by a space (an ``_HSFrag``)."""
+    return isinstance(word, _paragraph._HSFrag)
+
+
+def is_plain_word(word: list[Any]) -> bool:
+    """A frag word of text only: not a soft-hyphenated, split or injected word (those are reportlab's to break)."""
+    if type(word) not in (list, _paragraph._HSFrag):
+        return False
+    return all(getattr(frag, "_fkind", None) == _paragraph._FK_TEXT and not hasattr(frag, "cbDefn") for frag, _ in word[1:])
+
+
+def make_frag_word(width: float, parts: list[tuple[Any, str]], *, space_after: bool) -> list[Any]:
+    """A frag word of *parts* ``(frag, text)`` measuring *width*, followed by a space or joined to the next word."""
+    kind = _paragraph._HSFrag if space_after else list
+    return cast("list[Any]", kind([width, *parts]))

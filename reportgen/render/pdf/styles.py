@@ -166,14 +166,13 @@ class Styles:
 
     @classmethod
     def from_theme(cls, theme: Theme, language: str = "en") -> Styles:
-        """Styles for *theme*; a Chinese, Japanese or Korean *language* gets CJK line breaking
-        (no line starting with a closing bracket or small kana; Latin words kept whole), a
-        right-to-left one a mirrored page."""
-        locale = locale_for(language)
-        sides = Sides(mirrored=locale.right_to_left)
+        """Styles for *theme* in *language*: a right-to-left one gets a mirrored page.
+
+        Line breaking is the same in every language (:mod:`render.pdf.linebreak`
+        finds each script's breaks), so no style asks for reportlab's CJK wrap."""
+        sides = Sides(mirrored=locale_for(language).right_to_left)
         styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme), sides)
-        word_wrap = "CJK" if locale.line_breaking == "cjk" else None
-        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, sides=sides)
+        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, sides=sides)
         return styles
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
@@ -224,7 +223,7 @@ class Styles:
         return f"{number}." if ordered else BULLET_GLYPHS[min(level, len(BULLET_GLYPHS) - 1)]
 
 
-def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, sides: Sides) -> dict[str, ParagraphStyle]:
+def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, sides: Sides) -> dict[str, ParagraphStyle]:
     s = theme.brief.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
@@ -238,7 +237,6 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,
-        wordWrap=word_wrap,
         bulletFontName=f.body,
     )
 
