@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
+from reportgen.fonts.truetype import truetype_subset
 from reportgen.linebreak import CANNOT_END, CANNOT_START, cluster_boundaries, thai_word_boundaries
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.linebreak import break_words
@@ -20,7 +21,7 @@ from reportgen.render.pdf.styles import Styles
 from reportgen.theme import Theme
 
 ROOT = Path(__file__).resolve().parents[3]
-IPAEX = ROOT / "templates/default/assets/fonts/IPAexGothic.ttf"
+CJK = ROOT / "reportgen/fonts/data/NotoSansCJKjp-Regular.otf"
 NOTO_SANS = ROOT / "templates/default/assets/fonts/NotoSans-Regular.ttf"
 SYSTEM_FONTS = Path("/usr/share/fonts/truetype/noto")
 
@@ -31,6 +32,11 @@ JAPANESE = (
 CHINESE = "中国外交部表示：“我们坚决维护国家主权、安全和发展利益！”双方同意加强合作，推动《联合声明》落实。"
 KOREAN = "대한민국 정부는 한미동맹을 바탕으로 인도태평양 지역의 평화와 안정에 기여하고 일본과의 안보 협력을 점진적으로 확대하고 있다."
 THAI = "ประเทศไทยมีความสัมพันธ์ทางการทหารกับญี่ปุ่นมาอย่างยาวนานและร่วมฝึกซ้อมรบกับสหรัฐอเมริกาเป็นประจำทุกปี"
+
+
+def _japanese() -> Path:
+    """The embedded Japanese face as TrueType, cut to the characters of this file's texts."""
+    return truetype_subset(CJK, Path(__file__).read_text(encoding="utf-8"))
 
 
 def _font(name: str, path: Path) -> str:
@@ -63,7 +69,7 @@ def _widths(para: Para) -> list[float]:
 @pytest.mark.parametrize("text", [JAPANESE, CHINESE])
 @pytest.mark.parametrize("width", range(60, 241, 9))
 def test_cjk_kinsoku_no_line_starts_with_closing_or_ends_with_opening_punctuation(text: str, width: int) -> None:
-    lines = _lines(_para(text, _font("LB-IPAex", IPAEX)), width)
+    lines = _lines(_para(text, _font("LB-CJK", _japanese())), width)
     assert "".join(lines) == text
     assert len(lines) > 1
     for line in lines[1:]:
@@ -73,7 +79,7 @@ def test_cjk_kinsoku_no_line_starts_with_closing_or_ends_with_opening_punctuatio
 
 
 def test_cjk_lines_are_filled_and_never_overflow() -> None:
-    para = _para(JAPANESE, _font("LB-IPAex", IPAEX))
+    para = _para(JAPANESE, _font("LB-CJK", _japanese()))
     _lines(para, 150)
     widths = _widths(para)
     assert max(widths) <= 150 + 1e-6
@@ -81,7 +87,7 @@ def test_cjk_lines_are_filled_and_never_overflow() -> None:
 
 
 def test_a_japanese_phrase_inside_an_english_sentence_breaks_between_its_characters() -> None:
-    font = _font("LB-IPAex", IPAEX)
+    font = _font("LB-CJK", _japanese())
     text = "The council published 防衛力の抜本的強化に関する有識者会議報告書 in November."
     para = _para(text, font)
     lines = _lines(para, 160)
@@ -91,9 +97,9 @@ def test_a_japanese_phrase_inside_an_english_sentence_breaks_between_its_charact
 
 
 def test_korean_breaks_at_spaces_only() -> None:
-    # no TrueType Korean font here: IPAexGothic lacks Hangul and measures every syllable the same, which is
+    # the Japanese face lacks Hangul and measures every syllable the same, which is
     # enough to test where lines break (not how they look)
-    font = _font("LB-IPAex", IPAEX)
+    font = _font("LB-CJK", _japanese())
     words = set(KOREAN.split())
     for width in range(70, 260, 15):
         lines = _lines(_para(KOREAN, font), width)
@@ -103,7 +109,7 @@ def test_korean_breaks_at_spaces_only() -> None:
 
 
 def test_a_korean_word_wider_than_the_line_is_the_only_one_split() -> None:
-    font = _font("LB-IPAex", IPAEX)
+    font = _font("LB-CJK", _japanese())
     long_word = "가" * 30
     lines = _lines(_para(f"안보 {long_word} 협력", font), 100)
     assert len(lines) >= 3 and "".join(lines).replace(" ", "") == f"안보{long_word}협력"
@@ -144,7 +150,7 @@ def test_english_paragraphs_are_left_as_reportlab_makes_them() -> None:
 
 
 def test_the_breaks_draw_nothing_and_the_text_layer_reads_back() -> None:
-    font = _font("LB-IPAex", IPAEX)
+    font = _font("LB-CJK", _japanese())
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=(220, 600), leftMargin=20, rightMargin=20).build([_para(JAPANESE, font)])
     text = "".join(PdfReader(out).pages[0].extract_text().split())
@@ -153,7 +159,7 @@ def test_the_breaks_draw_nothing_and_the_text_layer_reads_back() -> None:
 
 
 def test_a_split_paragraph_keeps_its_breaks() -> None:
-    font = _font("LB-IPAex", IPAEX)
+    font = _font("LB-CJK", _japanese())
     para = _para(JAPANESE * 3, font)
     para.wrap(150, 10_000)
     first, second = para.split(150, 14 * 3)
