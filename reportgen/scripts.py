@@ -106,7 +106,31 @@ def han_language(document: str, context: str = "") -> str:
         return _HAN[language]
     if any(script_of(c) == "Hang" for c in context):
         return "ko-KR"
-    return ""
+    return {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(chinese_forms(context) or "", "")
+
+
+def chinese_forms(text: str) -> str | None:
+    """``zh-Hans`` or ``zh-Hant`` when *text*'s Han characters can only be Chinese of that kind: some are
+    not Japanese kanji (JIS X 0208/0213) and all are in the General Standard table (Simplified) or in
+    Big5 (Traditional); else None. What a reader sees in 维护海洋权益 or 維護海洋權益, said by the sets."""
+    han = {char for char in text if script_of(char) == "Hani"}
+    if not han:
+        return None
+    japanese, simplified, traditional = _han_sets()
+    if han <= japanese:
+        return None
+    if han <= simplified and not han <= traditional:
+        return "zh-Hans"
+    if han <= traditional:
+        return "zh-Hant"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _han_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from reportgen.fonts.embedded import charset
+
+    return (charset("jis-x-0208-kanji") | charset("jis-x-0213-kanji"), charset("general-standard-chinese"), charset("big5-han"))
 
 
 @lru_cache(maxsize=8192)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from reportgen.scripts import script_of
+from reportgen.scripts import chinese_forms, script_of
 
 SCRIPT_KEYS = ("Latn", "Jpan", "Kore", "Hans", "Hant", "Thai", "Deva", "Arab", "Hebr", "Zsym", "Zsye")
 """Latin (with Greek and Cyrillic), Japanese, Korean, Simplified and Traditional Chinese, Thai,
@@ -81,12 +81,14 @@ def script_key(char: str, han: str) -> str | None:
 def han_key(language_key: str, context: str = "", default: str = "Jpan") -> str:
     """The key of Han characters in a text of built-in language *language_key* (``ko``, ``zh-Hant``;
     ``""`` for others): that language's forms; elsewhere Korean when *context* (the same field) has
-    Hangul, else *default* (the theme's choice)."""
+    Hangul, Chinese when its characters can only be Chinese (:func:`~reportgen.scripts.chinese_forms`),
+    else *default* (the theme's choice)."""
     if language_key in HAN_KEYS:
         return HAN_KEYS[language_key]
     if any(script_of(char) == "Hang" for char in context):
         return "Kore"
-    return default
+    forms = chinese_forms(context)
+    return HAN_KEYS[forms] if forms else default
 
 
 def package_for(key: str | None) -> str:

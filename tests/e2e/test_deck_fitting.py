@@ -22,6 +22,10 @@ OUTLINES = {
     "hazards": REPO / "tests" / "fixtures" / "hazards.yaml",
     "japanese": REPO / "content" / "japan-defense.ja.yaml",
     "korean": REPO / "content" / "japan-defense.ko.yaml",
+    "simplified-chinese": REPO / "tests" / "data" / "outlines" / "regional-security.zh-Hans.yaml",
+    "traditional-chinese": REPO / "tests" / "data" / "outlines" / "regional-security.zh-Hant.yaml",
+    "arabic": REPO / "tests" / "data" / "outlines" / "regional-security.ar.yaml",
+    "mixed-scripts": REPO / "tests" / "data" / "outlines" / "mixed-scripts.en.yaml",
 }
 RENAMED = {
     "Title Slide": "Cover",
@@ -99,6 +103,7 @@ def build(tmp_path: Path, outline: Path, master: str) -> Path:
 
 CASES = [(outline, master) for outline in ("default", "stress") for master in MASTERS]
 CASES += [("hazards", "builtin-16x9"), ("japanese", "builtin-16x9"), ("japanese", "4x3-georgia"), ("korean", "builtin-16x9")]
+CASES += [(language, "builtin-16x9") for language in ("simplified-chinese", "traditional-chinese", "arabic", "mixed-scripts")]
 
 
 @pytest.mark.parametrize(("outline", "master"), CASES)

@@ -91,6 +91,9 @@ class FontBook:
         keys = [key] if key and key != OTHER else []
         if key in HAN_KEYS and script_of(char) == "Hani":  # a character one language's fonts lack: another's forms, not a blank
             keys += [other for other in HAN_ORDER if other != key]
+        if key is None:  # shared punctuation (、。《》): the brief's own script first, then the fonts that have most
+            main = _MAIN_KEYS.get(self.locale.scripts[0], self.locale.scripts[0])
+            keys = list(dict.fromkeys([main, *HAN_ORDER, "Zsym", "Latn"]))
         for family in (family for each in keys for family in self.chain(each)):
             source = self.resolve(family)
             if source is not None and char in source.chars:
