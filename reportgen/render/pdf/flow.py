@@ -5,15 +5,72 @@ keep-together groups and table cells are measured, again when a table splits.
 Line breaking depends only on the available width (the style is fixed), so
 :class:`Para` breaks its lines once per width and answers later measurements
 from that. Splitting a paragraph makes new paragraphs, which measure afresh.
+
+A paragraph with text in a script that needs shaping (:func:`reportgen.scripts.needs_shaping`)
+is set with a copy of its style that turns HarfBuzz shaping on; other paragraphs keep
+their style, so Latin text is not kerned differently. A paragraph with right-to-left
+text, or whose style's base direction is right to left (:func:`set_right_to_left`),
+has each line's words put in visual order when drawn, after line breaking.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+
+from reportgen.render.pdf import _internals_text
+from reportgen.render.pdf.bidi import needs_reordering
+from reportgen.scripts import needs_shaping
+
+_internals_text.install()
+
+_RTL = "reportgen_right_to_left"
+_REORDER = "reportgen_reorder"
+_derived: dict[tuple[int, bool, bool], ParagraphStyle] = {}
+
+
+def set_right_to_left(style: ParagraphStyle, rtl: bool = True) -> None:
+    """Make *style*, and every style derived from it afterwards or before, of base direction right to left."""
+    setattr(style, _RTL, rtl)
+
+
+def right_to_left(style: ParagraphStyle) -> bool:
+    """The base direction of *style*: its own, else its parent's (reportlab copies only its own keys to children)."""
+    current: ParagraphStyle | None = style
+    while current is not None:
+        if _RTL in current.__dict__:
+            return bool(current.__dict__[_RTL])
+        current = current.parent
+    return False
+
+
+def text_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """*style*, or a copy that shapes and/or reorders, as *text* needs."""
+    if getattr(style, _REORDER, None) is not None:  # a copy made here already (a split paragraph's)
+        return style
+    shape = needs_shaping(text)
+    reorder = needs_reordering(text, rtl=right_to_left(style)) if shape or right_to_left(style) else False
+    if not shape and not reorder:
+        return style
+    key = (id(style), shape, reorder)
+    derived = _derived.get(key)
+    if derived is None or derived.parent is not style:
+        derived = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=int(shape) or style.shaping)
+        setattr(derived, _REORDER, reorder)
+        _derived[key] = derived
+    return derived
 
 
 class Para(Paragraph):
+    blPara: Any  # reportlab's broken lines, set by wrap()
     _measured: tuple[float, tuple[float, float]] | None = None
+
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None, *args: Any, **kwargs: Any) -> None:
+        if style is not None and text:
+            style = text_style(style, text)
+        super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # (a failed split throws the line breaks away: measure again then)
@@ -22,3 +79,18 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._measured = (availWidth, size)
         return size
+
+    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 - reportlab's name
+        if getattr(self.style, _REORDER, None) is None:
+            return super().beginText(x, y)
+        return _internals_text.SourceTextObject(self.canv, x, y)
+
+    def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab's name
+        if not getattr(self.style, _REORDER, False):
+            return super().drawPara(debug)
+        logical = self.blPara
+        self.blPara = _internals_text.visual_lines(logical, rtl=right_to_left(self.style))
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical

@@ -1,0 +1,227 @@
+"""reportlab's private internals for shaped text: source text per glyph cluster, ActualText, visual lines.
+
+HarfBuzz shaping (reportlab's ``shapeFragWord``) turns a word into glyphs and
+forgets the characters: a glyph with no character of its own (a conjunct, a
+positional form, a moved mark) gets a private-use code, and the glyphs of a
+cluster come in visual order (a Devanagari i-matra before its consonant,
+Arabic right to left). A PDF reader then extracts ``\\ue000`` or the letters
+out of order. So:
+
+* :func:`install` wraps ``shapeFragWord`` (it is a module global of
+  ``reportlab.pdfbase.ttfonts`` and, imported by name, of
+  ``reportlab.platypus.paragraph``) to note on each glyph's ``ShapeData`` the
+  source characters of its cluster (``source``; the cluster's first glyph
+  carries them, the others ``""``). Unshaped text is untouched.
+* :class:`SourceTextObject` overrides ``PDFTextObject._formatText`` (the one
+  method that writes text operators) to put every cluster whose glyphs do not
+  read back as its characters inside ``/Span <</ActualText ...>> BDC ... EMC``
+  marked content, which poppler (pdftotext), pdf.js and Acrobat extract instead
+  of the glyphs. Text without noted sources goes through reportlab's own code
+  unchanged, so unshaped documents are byte-identical.
+* :func:`visual_lines` reorders the words of each line of a broken paragraph
+  (``ParaLines``/``FragLine``, reportlab's private line structures) into visual
+  order with the bidi algorithm, after line breaking.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import paragraph as rl_paragraph
+
+from reportgen.render.pdf.bidi import levels, visual_order
+
+_ORIGINAL_SHAPE: Callable[..., Any] = ttfonts.shapeFragWord
+
+
+def _shape_keeping_sources(word: Any, *args: Any, **kwargs: Any) -> Any:
+    shaped = _ORIGINAL_SHAPE(word, *args, **kwargs)
+    if shaped is not word:
+        _note_sources(word, shaped)
+    return shaped
+
+
+def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
+    """Give each glyph of *shaped* its cluster's characters of *word*'s text (``cluster`` indexes that text).
+
+    A cluster that starts with a combining mark joins the one before (a Thai tone mark that
+    HarfBuzz keeps apart is raised above its consonant: read back on its own, it lands on a
+    line of its own). Clusters of a right-to-left run are flagged ``rtl``: their glyphs come
+    in visual order, which readers reverse.
+    """
+    text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
+    data = [sd for item in shaped[1:] if isinstance(item[1], ShapedStr) for sd in item[1].__shapeData__]
+    starts = sorted({sd.cluster for sd in data if 0 <= sd.cluster < len(text)})
+    merged = [start for i, start in enumerate(starts) if i == 0 or not unicodedata.category(text[start]).startswith("M")]
+    ends = dict(zip(merged, [*merged[1:], len(text)], strict=True))
+    base = {start: max(m for m in merged if m <= start) for start in starts}
+    rtl = len(data) > 1 and data[0].cluster > data[-1].cluster
+    done: set[int] = set()
+    for sd in data:
+        head = base.get(sd.cluster)
+        if head is not None and head not in done:
+            sd.source, sd.rtl = text[head : ends[head]], rtl
+            done.add(head)
+        else:
+            sd.source = ""
+
+
+def install() -> None:
+    """Note source characters whenever reportlab shapes (idempotent)."""
+    ttfonts.shapeFragWord = _shape_keeping_sources
+    rl_paragraph.shapeFragWord = _shape_keeping_sources
+
+
+def _source(sd: object) -> str | None:
+    """A glyph's cluster text; ``""`` for a cluster's later glyphs; None when no source was noted."""
+    return getattr(sd, "source", None)
+
+
+def clusters(text: str) -> list[tuple[int, int, str | None]]:
+    """*text*'s glyphs as ``(start, end, actual)`` runs: *actual* is the source the run's glyphs stand
+    for where they do not read back as it (other characters, or a mark moved off its place),
+    else None (consecutive such runs merged)."""
+    data = getattr(text, "__shapeData__", None) or []
+    runs: list[tuple[int, int, str | None]] = []
+    i = 0
+    while i < len(text):
+        first = _source(data[i]) if i < len(data) else None
+        if first and getattr(data[i], "rtl", False):
+            first = first[::-1]  # readers reverse a right-to-left run's text, which they take to be in visual order
+        j = i + 1
+        while j < len(text) and j < len(data) and _source(data[j]) == "":
+            j += 1
+        glyphs = str(text[i:j])
+        raised = any(sd.x_offset or sd.y_offset for sd in data[i:j])  # else a reader may put a moved mark apart
+        actual = None if first is None or (first == glyphs and not raised) else first
+        if actual is None and runs and runs[-1][2] is None:
+            runs[-1] = (runs[-1][0], j, None)
+        else:
+            runs.append((i, j, actual))
+        i = j
+    return runs
+
+
+def logical_text(text: str) -> str:
+    """The characters shaped *text* was made from, in logical order (the glyphs' own where none was noted)."""
+    data = getattr(text, "__shapeData__", None)
+    if not data or not any(hasattr(sd, "source") for sd in data):
+        return str(text)
+    pieces = [(sd.cluster, getattr(sd, "source", glyph)) for sd, glyph in zip(data, text, strict=False)]
+    return "".join(source for _, source in sorted(pieces, key=lambda piece: piece[0]))
+
+
+def _actual_text(text: str) -> str:
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+class SourceTextObject(PDFTextObject):
+    """A text object that marks shaped clusters with their source characters (``/ActualText``)."""
+
+    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+        data = getattr(text, "__shapeData__", None)
+        if not data or not any(hasattr(sd, "source") for sd in data):
+            return str(super()._formatText(text))
+        out = []
+        for start, end, actual in clusters(text):
+            operators = super()._formatText(text[start:end])
+            out.append(operators if actual is None else f"/Span <</ActualText {_actual_text(actual)}>> BDC {operators} EMC")
+        return " ".join(out)
+
+    def setRise(self, rise: float) -> None:  # noqa: N802 - reportlab's name
+        # reportlab's looks at the last operator written; a cluster's piece can start with a rise
+        if not self._code:
+            self._code.append("")
+        super().setRise(rise)
+
+
+class SourceCanvas(Canvas):
+    """A canvas whose text objects mark shaped clusters (strings drawn with :func:`shaped_text`)."""
+
+    def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> SourceTextObject:  # noqa: N802
+        return SourceTextObject(self, x, y, direction=direction)
+
+
+def shaped_text(text: str, font: str, size: float, *, rtl: bool = False) -> str:
+    """*text* shaped in *font* (a TrueType font reportlab can shape) and in visual order, ready for any
+    ``drawString``; other fonts get *text* back as it is."""
+    face = pdfmetrics.getFont(font)
+    if not getattr(face, "shapable", False):
+        return text
+    words = text.split(" ")
+    shaped = [shapeStr(word, font, size) if word else word for word in words]
+    tokens: list[str] = []
+    for i, word in enumerate(shaped):
+        if i:
+            tokens.append(" ")
+        tokens.append(word)
+    out = _concat([tokens[i] for i in _visual(tokens, rtl=rtl)])
+    return out if any(isinstance(t, ShapedStr) for t in tokens) else text
+
+
+def _concat(pieces: Sequence[str]) -> str:
+    out: str = ""
+    for piece in pieces:
+        out = out + piece
+    return out
+
+
+def _visual(tokens: Sequence[str], *, rtl: bool) -> list[int]:
+    """The visual order of a line's *tokens* (words and spaces): each takes its highest character level."""
+    sources = [logical_text(token) for token in tokens]
+    found = levels("".join(sources), rtl=rtl)
+    token_levels, at = [], 0
+    for source in sources:
+        token_levels.append(max(found[at : at + len(source)], default=1 if rtl else 0))
+        at += len(source)
+    return visual_order(token_levels)
+
+
+def _split_words(text: str) -> list[str]:
+    """*text* cut into words and single spaces (slicing keeps a ShapedStr's glyph data)."""
+    out, start = [], 0
+    for i, char in enumerate(text):
+        if char == " ":
+            if i > start:
+                out.append(text[start:i])
+            out.append(text[i : i + 1])
+            start = i + 1
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def _visual_frag_line(line: Any, *, rtl: bool) -> Any:
+    tokens: list[tuple[Any, str]] = []
+    for frag in line.words:
+        text = getattr(frag, "text", "")
+        if not text:
+            tokens.append((frag, ""))
+            continue
+        tokens.extend((frag, word) for word in _split_words(text))
+    order = _visual([word for _, word in tokens], rtl=rtl)
+    words: list[Any] = []
+    for frag, word in (tokens[i] for i in order):
+        if words and words[-1][0] is frag:
+            words[-1][1].append(word)
+        else:
+            words.append((frag, [word]))
+    return line.clone(words=[frag.clone(text=_concat(parts)) if hasattr(frag, "text") else frag for frag, parts in words])
+
+
+def visual_lines(para_lines: Any, *, rtl: bool) -> Any:
+    """A copy of a broken paragraph (``Paragraph.blPara``) with each line's words in visual order."""
+    if para_lines.kind == 1:
+        return para_lines.clone(lines=[_visual_frag_line(line, rtl=rtl) for line in para_lines.lines])
+    lines = []
+    for extra, words in para_lines.lines:
+        tokens = [piece for i, word in enumerate(words) for piece in ([" ", word] if i else [word])]
+        order = [i for i in _visual(tokens, rtl=rtl) if tokens[i] != " "]
+        lines.append((extra, [tokens[i] for i in order]))
+    return para_lines.clone(lines=lines)
