@@ -43,8 +43,18 @@ _ORIGINAL_SHAPE: Callable[..., Any] = ttfonts.shapeFragWord
 def _shape_keeping_sources(word: Any, *args: Any, **kwargs: Any) -> Any:
     shaped = _ORIGINAL_SHAPE(word, *args, **kwargs)
     if shaped is not word:
+        _mend_anchors(shaped)
         _note_sources(word, shaped)
     return shaped
+
+
+def _mend_anchors(shaped: list[Any]) -> None:
+    """reportlab 5.1 puts a word's anchors (``<a name>``: a heading's bookmark) back as a *list* of
+    frags where line breaking expects ``(frag, text)`` pairs; make them pairs again."""
+    mended = [shaped[0]]
+    for item in shaped[1:]:
+        mended.extend(((frag, "") for frag in item) if isinstance(item, list) else (item,))
+    shaped[:] = mended
 
 
 def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
@@ -56,7 +66,7 @@ def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
     in visual order, which readers reverse.
     """
     text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
-    data = [sd for item in shaped[1:] if isinstance(item[1], ShapedStr) for sd in item[1].__shapeData__]
+    data = [sd for _, piece in shaped[1:] if isinstance(piece, ShapedStr) for sd in piece.__shapeData__]
     starts = sorted({sd.cluster for sd in data if 0 <= sd.cluster < len(text)})
     merged = [start for i, start in enumerate(starts) if i == 0 or not unicodedata.category(text[start]).startswith("M")]
     ends = dict(zip(merged, [*merged[1:], len(text)], strict=True))

@@ -30,8 +30,10 @@ from reportgen.document.model import DocumentInfo
 from reportgen.document.text import ellipsize
 from reportgen.errors import RenderError
 from reportgen.render.pdf._internals import LayoutOnlyFrame
+from reportgen.render.pdf._internals_text import SourceCanvas
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
 from reportgen.render.pdf.inline import text_markup
+from reportgen.render.pdf.strings import drawn
 from reportgen.render.pdf.styles import Geometry, Styles
 from reportgen.render.pdf.units import Pt, mm
 from reportgen.render.pdf.wide import LANDSCAPE
@@ -128,7 +130,7 @@ class BriefDocTemplate(BaseDocTemplate):
     def _canvas(self, *args: object, **kwargs: object) -> Canvas:
         self.passes += 1
         kwargs["initialFontName"] = self.styles.fonts.body  # else an unused, unembedded Helvetica is declared
-        canv = Canvas(*args, **kwargs)
+        canv = SourceCanvas(*args, **kwargs)
         canv.setDateFormatter(lambda *_: self._date)
         canv.showOutline()
         # The first pass only learns pages (it is never the last: PageCount is unsatisfied
@@ -160,6 +162,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFont(self.styles.fonts.bold, size)
         canv.setFillColor(self.styles.colours.marking)
         middle = page_width / 2
+        text = drawn(text, self.styles.fonts.bold, size)
         canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
         canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
 
@@ -184,15 +187,15 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(c.muted)
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
-        canv.drawString(left, header + 4, _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room))
-        canv.drawRightString(right, header + 4, date)
+        canv.drawString(left, header + 4, drawn(_fit(canv, self.info.title, f.body, FURNITURE_SIZE, room), f.body, FURNITURE_SIZE))
+        canv.drawRightString(right, header + 4, drawn(date, f.body, FURNITURE_SIZE))
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
-        canv.drawString(left, footer - 10, _fit(canv, self.info.organization, f.body, FURNITURE_SIZE,
-                                                g.frame_width * 0.6))
+        organization = _fit(canv, self.info.organization, f.body, FURNITURE_SIZE, g.frame_width * 0.6)
+        canv.drawString(left, footer - 10, drawn(organization, f.body, FURNITURE_SIZE))
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
-        canv.drawRightString(right, footer - 10, number)
+        canv.drawRightString(right, footer - 10, drawn(number, f.bold, FURNITURE_SIZE))
         self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
 

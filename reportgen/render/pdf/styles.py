@@ -20,6 +20,7 @@ from reportlab.platypus import TableStyle
 
 from reportgen.errors import RenderError
 from reportgen.locale import locale_for
+from reportgen.render.pdf.flow import set_right_to_left
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.theme import Theme
 
@@ -231,6 +232,7 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         wordWrap=word_wrap,
         bulletFontName=f.body,
     )
+    set_right_to_left(body, rtl)  # every style below derives from body: lines reorder with a right-to-left base
 
     def derive(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
