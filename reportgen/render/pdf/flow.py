@@ -46,6 +46,11 @@ def right_to_left(style: ParagraphStyle) -> bool:
     return False
 
 
+def reorders(style: ParagraphStyle) -> bool:
+    """Whether paragraphs of *style* (one :func:`text_style` made) have their lines put in visual order."""
+    return bool(getattr(style, _REORDER, False))
+
+
 def text_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
     """*style*, or a copy that shapes and/or reorders, as *text* needs."""
     if getattr(style, _REORDER, None) is not None:  # a copy made here already (a split paragraph's)
@@ -86,7 +91,7 @@ class Para(Paragraph):
         return _internals_text.SourceTextObject(self.canv, x, y)
 
     def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab's name
-        if not getattr(self.style, _REORDER, False):
+        if not reorders(self.style):
             return super().drawPara(debug)
         logical = self.blPara
         self.blPara = _internals_text.visual_lines(logical, rtl=right_to_left(self.style))

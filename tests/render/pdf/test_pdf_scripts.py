@@ -83,3 +83,10 @@ def test_headings_and_table_cells_are_shaped_too(tmp_path: Path) -> None:
     lines = read_back(pdf, tmp_path)
     assert lines.count(text) == 2  # the heading and the cell
     assert "regional security" in lines
+
+
+def test_page_furniture_is_shaped_and_reads_back(tmp_path: Path) -> None:
+    title = LINES["NotoSansArabic-Regular.ttf"]
+    doc = Document(DocumentInfo(title, organization=LINES["NotoSansArabic-Regular.ttf"], language="ar"), (Paragraph((Run("نص"),)),), {})
+    lines = read_back(render_pdf(doc, theme_with(font("NotoSansArabic-Regular.ttf"))), tmp_path)
+    assert sum(title in line for line in lines) == 2  # the running header and the footer

@@ -1,0 +1,100 @@
+"""Shaped text keeps its source: clusters, ActualText, visual lines (real fonts, shaped by HarfBuzz)."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+
+from reportgen.render.pdf import _internals_text as text_internals
+from reportgen.render.pdf.flow import Para, set_right_to_left
+
+NOTO = Path("/usr/share/fonts/truetype/noto")
+LATIN = Path(__file__).resolve().parents[3] / "templates/default/assets/fonts/NotoSans-Regular.ttf"
+text_internals.install()
+
+
+def font(name: str, file: Path) -> str:
+    if not file.exists():
+        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
+            pytest.fail(f"{file} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
+        pytest.skip(f"{file} is not installed")
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(file)))
+    return name
+
+
+def test_a_reordered_devanagari_cluster_is_marked_with_its_characters_in_logical_order():
+    deva = font("TestDeva", NOTO / "NotoSansDevanagari-Regular.ttf")
+    shaped = shapeStr("हिन्दी", deva, 12)
+    assert isinstance(shaped, ShapedStr)
+    assert text_internals.logical_text(shaped) == "हिन्दी"
+    actual = [source for _, _, source in text_internals.clusters(shaped) if source]
+    assert actual and actual[0] == "हि"  # i-matra drawn first, read after its consonant
+
+
+def test_an_arabic_word_reads_in_logical_order_and_its_ligature_in_visual_order():
+    arabic = font("TestArab", NOTO / "NotoSansArabic-Regular.ttf")
+    shaped = shapeStr("الأمن", arabic, 12)
+    assert text_internals.logical_text(shaped) == "الأمن"
+    actual = [source for _, _, source in text_internals.clusters(shaped) if source]
+    assert "أل" in actual  # lam-alef: readers reverse right-to-left text they take to be visual
+
+
+def test_text_without_noted_sources_is_one_plain_run_and_formats_as_reportlab_does():
+    latin = font("TestLatin", LATIN)
+    assert text_internals.clusters("plain") == [(0, 5, None)]
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    canvas = Canvas(io.BytesIO())
+    canvas.setFont(latin, 10)
+    ours = text_internals.SourceTextObject(canvas)._formatText("Plain text")
+    assert ours == PDFTextObject(canvas)._formatText("Plain text")
+    assert "ActualText" not in ours
+
+
+def test_a_shaped_cluster_is_written_inside_an_actual_text_span():
+    deva = font("TestDeva", NOTO / "NotoSansDevanagari-Regular.ttf")
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO())
+    canvas.setFont(deva, 10)
+    operators = text_internals.SourceTextObject(canvas)._formatText(shapeStr("हिन्दी", deva, 10))
+    assert "/Span <</ActualText <FEFF0939093F>>> BDC" in operators
+    assert operators.count("BDC") == operators.count("EMC")
+
+
+def test_a_hebrew_line_is_drawn_right_to_left_word_by_word():
+    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
+    style = ParagraphStyle("hebrew-test", fontName=hebrew, fontSize=10, leading=12)
+    set_right_to_left(style)
+    para = Para("ביטחון אזורי", style)
+    para.wrap(400, 100)
+    logical = text_internals.logical_text
+    split = text_internals._split_words  # str.split would drop the glyph data
+    words = [logical(word) for line in para.blPara.lines for frag in line.words for word in split(frag.text) if word != " "]
+    visual = text_internals.visual_lines(para.blPara, rtl=True)
+    shown = [logical(word) for line in visual.lines for frag in line.words for word in split(frag.text) if word != " "]
+    assert words == ["ביטחון", "אזורי"]  # lines stay in logical order: splits make new paragraphs from them
+    assert shown == ["אזורי", "ביטחון"]  # the first word on the right
+
+
+def test_an_english_sentence_keeps_its_order_around_a_hebrew_phrase():
+    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
+    tokens = ["one", " ", shapeStr("ביטחון", hebrew, 10), " ", shapeStr("אזורי", hebrew, 10), " ", "two"]
+    order = text_internals._visual(tokens, rtl=False)
+    assert [text_internals.logical_text(tokens[i]) for i in order] == ["one", " ", "אזורי", " ", "ביטחון", " ", "two"]
+
+
+def test_shaped_text_for_a_canvas_is_visual_and_plain_text_is_left_alone():
+    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
+    assert text_internals.shaped_text("Helvetica text", "Helvetica", 10) == "Helvetica text"
+    shown = text_internals.shaped_text("ביטחון אזורי", hebrew, 10, rtl=True)
+    assert isinstance(shown, ShapedStr)
+    assert [text_internals.logical_text(word) for word in text_internals._split_words(shown)] == ["אזורי", " ", "ביטחון"]
