@@ -18,6 +18,11 @@ out of order. So:
   marked content, which poppler (pdftotext), pdf.js and Acrobat extract instead
   of the glyphs. Text without noted sources goes through reportlab's own code
   unchanged, so unshaped documents are byte-identical.
+* ``makeToUnicodeCMap`` (a module global of ``reportlab.pdfbase.ttfonts``) is
+  wrapped to map a private-use code to the characters its glyph stands for,
+  for readers that ignore ActualText (pypdf): a conjunct or a raised Thai tone
+  mark then reads as its letters there too, though a pre-base vowel still
+  reads before its consonant.
 * :func:`visual_lines` reorders the words of each line of a broken paragraph
   (``ParaLines``/``FragLine``, reportlab's private line structures) into visual
   order with the bidi algorithm, after line breaking.
@@ -38,6 +43,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 from reportgen.render.pdf.bidi import levels, visual_order
 
 _ORIGINAL_SHAPE: Callable[..., Any] = ttfonts.shapeFragWord
+_ORIGINAL_CMAP: Callable[..., Any] = ttfonts.makeToUnicodeCMap
 
 
 def _shape_keeping_sources(word: Any, *args: Any, **kwargs: Any) -> Any:
@@ -73,18 +79,57 @@ def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
     base = {start: max(m for m in merged if m <= start) for start in starts}
     rtl = len(data) > 1 and data[0].cluster > data[-1].cluster
     done: set[int] = set()
-    for sd in data:
-        head = base.get(sd.cluster)
-        if head is not None and head not in done:
-            sd.source, sd.rtl = text[head : ends[head]], rtl
-            done.add(head)
-        else:
-            sd.source = ""
+    glyphs: dict[int, list[tuple[str, str]]] = {}  # cluster -> (glyph, font) in drawing order
+    for frag, piece in shaped[1:]:
+        for sd, glyph in zip(getattr(piece, "__shapeData__", ()), piece, strict=False):
+            head = base.get(sd.cluster)
+            if head is not None:
+                glyphs.setdefault(head, []).append((glyph, frag.fontName))
+            if head is not None and head not in done:
+                sd.source, sd.rtl = text[head : ends[head]], rtl
+                done.add(head)
+            else:
+                sd.source = ""
+    for head, drawn in glyphs.items():
+        _note_private(text[head : ends[head]], drawn)
+
+
+_PRIVATE_TEXT: dict[str, dict[int, str]] = {}
+"""Per embedded font name (after the subset tag), what its private-use codes stand for."""
+
+
+def _note_private(source: str, glyphs: Sequence[tuple[str, str]]) -> None:
+    """Note the characters a cluster's one private-use glyph stands for (the cluster's, less its other glyphs'),
+    for the ToUnicode map of readers that ignore ActualText (a conjunct reads as its letters there)."""
+    private = [(glyph, font) for glyph, font in glyphs if "\ue000" <= glyph <= "\uf8ff"]
+    if len(private) != 1:
+        return
+    rest = list(source)
+    for glyph, _ in glyphs:
+        if glyph in rest:
+            rest.remove(glyph)
+    glyph, font = private[0]
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    if rest and face is not None:
+        _PRIVATE_TEXT.setdefault((face.name + face.subfontNameX).decode("pdfdoc"), {}).setdefault(ord(glyph), "".join(rest))
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode map of one font subset, private-use codes mapped to the characters they stand for."""
+    cmap: str = _ORIGINAL_CMAP(fontname, subset)
+    texts = _PRIVATE_TEXT.get(fontname.split("+", 1)[-1])
+    if not texts:
+        return cmap
+    for i, code in enumerate(subset):
+        if code in texts:
+            cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{texts[code].encode('utf-16-be').hex().upper()}>")
+    return cmap
 
 
 def install() -> None:
     """Note source characters whenever reportlab shapes (idempotent)."""
     ttfonts.shapeFragWord = _shape_keeping_sources
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     rl_paragraph.shapeFragWord = _shape_keeping_sources
 
 

@@ -98,3 +98,10 @@ def test_shaped_text_for_a_canvas_is_visual_and_plain_text_is_left_alone():
     shown = text_internals.shaped_text("ביטחון אזורי", hebrew, 10, rtl=True)
     assert isinstance(shown, ShapedStr)
     assert [text_internals.logical_text(word) for word in text_internals._split_words(shown)] == ["אזורי", " ", "ביטחון"]
+
+
+def test_a_private_use_code_maps_to_the_characters_its_glyph_stands_for_in_the_to_unicode_map():
+    text_internals._PRIVATE_TEXT.setdefault("TestFace", {})[0xE000] = "क्ष"
+    cmap = text_internals._to_unicode_cmap("AAAAAA+TestFace", [0x20, 0xE000])
+    assert "<00> <0020>" in cmap and "<01> <0915094D0937>" in cmap
+    assert text_internals._to_unicode_cmap("AAAAAA+OtherFace", [0xE000]).count("<00> <E000>") == 1

@@ -7,6 +7,7 @@ REPORTGEN_REQUIRE_CLIENTS=1.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import unicodedata
@@ -90,3 +91,13 @@ def test_page_furniture_is_shaped_and_reads_back(tmp_path: Path) -> None:
     doc = Document(DocumentInfo(title, organization=LINES["NotoSansArabic-Regular.ttf"], language="ar"), (Paragraph((Run("نص"),)),), {})
     lines = read_back(render_pdf(doc, theme_with(font("NotoSansArabic-Regular.ttf"))), tmp_path)
     assert sum(title in line for line in lines) == 2  # the running header and the footer
+
+
+def test_readers_that_ignore_actual_text_read_conjuncts_and_tone_marks_from_the_to_unicode_map() -> None:
+    from pypdf import PdfReader
+
+    thai = LINES["NotoSansThai-Regular.ttf"]
+    pdf = render_pdf(document(thai), theme_with(font("NotoSansThai-Regular.ttf")))
+    assert thai in unicodedata.normalize("NFC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    pdf = render_pdf(document("क्षेत्रीय सुरक्षा"), theme_with(font("NotoSansDevanagari-Regular.ttf")))
+    assert "क्षेत्रीय सुरक्षा" in unicodedata.normalize("NFC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
