@@ -107,7 +107,9 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     axis.labelTextFormat = fmt.axis_text
 
     cats = plot.categoryAxis
-    cats.categoryNames = categories
+    # reportlab's labels re-split their text into plain strings: the glyphs stay shaped and in visual
+    # order, HarfBuzz's mark offsets and the ActualText are lost
+    cats.categoryNames = [drawn(name, font, LABEL_SIZE + 0.5) for name in categories]
     cats.strokeColor, cats.strokeWidth = c.text, 0.8
     cats.visibleTicks = 0
     cats.labels.fontName, cats.labels.fontSize, cats.labels.fillColor = font, LABEL_SIZE + 0.5, c.text

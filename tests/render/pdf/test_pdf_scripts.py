@@ -101,3 +101,29 @@ def test_readers_that_ignore_actual_text_read_conjuncts_and_tone_marks_from_the_
     assert thai in unicodedata.normalize("NFC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
     pdf = render_pdf(document("क्षेत्रीय सुरक्षा"), theme_with(font("NotoSansDevanagari-Regular.ttf")))
     assert "क्षेत्रीय सुरक्षा" in unicodedata.normalize("NFC", PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+
+
+def test_chart_legends_are_shaped_and_read_back_and_category_labels_are_shaped(tmp_path: Path) -> None:
+    from reportlab.graphics import renderPDF
+
+    from reportgen.document.model import Chart, Series
+    from reportgen.render.pdf import fonts
+    from reportgen.render.pdf._internals_text import SourceCanvas
+    from reportgen.render.pdf.charts import chart_drawing
+    from reportgen.render.pdf.styles import Styles
+
+    arabic = font("NotoSansArabic-Regular.ttf")
+    theme = Theme.model_validate({"brief": {"fonts": {"body": "NotoSansArabicRegular", "heading": "NotoSansArabicRegular"}}})
+    theme.font_paths.update({"NotoSansArabicRegular": {"regular": arabic}})
+    fonts.register(theme)
+    series = (Series("الأمن", (1, 2)), Series("الإقليمي", (2, 1)))
+    drawing = chart_drawing(Chart("c", "bar", 1, "T", "", ("شمال", "جنوب"), series, ""), Styles.from_theme(theme), 400)
+    path = tmp_path / "chart.pdf"
+    canvas = SourceCanvas(str(path))
+    renderPDF.draw(drawing, canvas, 20, 400)
+    canvas.save()
+    out = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = unicodedata.normalize("NFKC", out.translate(BIDI_CONTROLS)).split()
+    assert {"الأمن", "الإقليمي"} <= set(words)  # legend strings: ActualText
+    assert {"شمال", "جنوب"} <= set(words)  # category labels: shaped glyphs, read as presentation forms (NFKC)
+    assert any("\ufe70" <= char <= "\ufeff" for char in out)  # joined forms: the labels were shaped
