@@ -23,6 +23,8 @@ out of order. So:
   for readers that ignore ActualText (pypdf): a conjunct or a raised Thai tone
   mark then reads as its letters there too, though a pre-base vowel still
   reads before its consonant.
+* :func:`contents_paragraphs` lets the contents (``TableOfContents``, which
+  makes its entries with its module's ``Paragraph``) make them with ours.
 * :func:`visual_lines` reorders the words of each line of a broken paragraph
   (``ParaLines``/``FragLine``, reportlab's private line structures) into visual
   order with the bidi algorithm, after line breaking.
@@ -31,7 +33,8 @@ out of order. So:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -39,6 +42,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus import tableofcontents
 
 from reportgen.render.pdf.bidi import levels, visual_order
 
@@ -131,6 +135,17 @@ def install() -> None:
     ttfonts.shapeFragWord = _shape_keeping_sources
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     rl_paragraph.shapeFragWord = _shape_keeping_sources
+
+
+@contextmanager
+def contents_paragraphs(paragraph_class: type) -> Iterator[None]:
+    """While laying out the contents, its entries are *paragraph_class* (one build lays out at a time)."""
+    saved = tableofcontents.Paragraph
+    tableofcontents.Paragraph = paragraph_class
+    try:
+        yield
+    finally:
+        tableofcontents.Paragraph = saved
 
 
 def _source(sd: object) -> str | None:

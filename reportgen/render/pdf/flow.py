@@ -19,6 +19,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.render.pdf import _internals_text
 from reportgen.render.pdf.bidi import needs_reordering
@@ -99,3 +100,11 @@ class Para(Paragraph):
             return super().drawPara(debug)
         finally:
             self.blPara = logical
+
+
+class Contents(TableOfContents):
+    """The table of contents, its entries set as :class:`Para` (shaped and reordered as they need)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        with _internals_text.contents_paragraphs(Para):
+            return super().wrap(availWidth, availHeight)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Preformatted, Table
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.document.model import (
     Block,
@@ -38,7 +37,7 @@ from reportgen.document.vocab import ContainerKind
 from reportgen.errors import RenderError
 from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
-from reportgen.render.pdf.flow import Para
+from reportgen.render.pdf.flow import Contents, Para
 from reportgen.render.pdf.inline import plain_text, runs_markup, text_markup
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
@@ -80,7 +79,7 @@ class StoryBuilder:
         self.document = document
         self.styles = styles
         self.entries: list[OutlineEntry] = []
-        self.tocs: list[TableOfContents] = []
+        self.tocs: list[Contents] = []
 
     # -- entry point -------------------------------------------------------
     def build(self) -> list[Flowable]:
@@ -249,7 +248,7 @@ class StoryBuilder:
 
     def toc(self, container: Container) -> list[Flowable]:
         s = self.styles
-        toc = TableOfContents(
+        toc = Contents(
             levelStyles=[s["toc0"], s["toc1"]],
             dotsMinLevel=-1,
             tableStyle=s.table_style([

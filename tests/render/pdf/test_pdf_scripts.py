@@ -56,6 +56,13 @@ def read_back(pdf: bytes, tmp_path: Path) -> list[str]:
     return [" ".join(unicodedata.normalize("NFC", line.translate(BIDI_CONTROLS)).split()) for line in out.splitlines()]
 
 
+def spans(pdf: bytes) -> int:
+    """How many ActualText spans the pages draw: only shaped text has them."""
+    from pypdf import PdfReader
+
+    return sum(page.get_contents().get_data().count(b"/ActualText") for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 def document(*paragraphs: str, language: str = "en") -> Document:
     blocks = [Paragraph((Run(text),)) for text in paragraphs]
     return Document(DocumentInfo("Scripts", language=language), tuple(blocks), {})
@@ -67,6 +74,7 @@ def test_every_script_reads_back_in_logical_order(name: str, tmp_path: Path) -> 
     rtl = name.startswith(("NotoSansArabic", "NotoSansHebrew"))
     pdf = render_pdf(document(text, language="ar" if rtl else "en"), theme_with(font(name)))
     assert unicodedata.normalize("NFC", text) in read_back(pdf, tmp_path)
+    assert spans(pdf) > 0
 
 
 def test_an_arabic_phrase_in_an_english_sentence_reads_back_with_the_english_around_it(tmp_path: Path) -> None:
@@ -127,3 +135,16 @@ def test_chart_legends_are_shaped_and_read_back_and_category_labels_are_shaped(t
     assert {"الأمن", "الإقليمي"} <= set(words)  # legend strings: ActualText
     assert {"شمال", "جنوب"} <= set(words)  # category labels: shaped glyphs, read as presentation forms (NFKC)
     assert any("\ufe70" <= char <= "\ufeff" for char in out)  # joined forms: the labels were shaped
+
+
+def test_contents_entries_are_shaped_and_read_back(tmp_path: Path) -> None:
+    from reportgen.document.model import Container
+    from reportgen.document.vocab import ContainerKind
+
+    text = LINES["NotoSansDevanagari-Regular.ttf"]
+    theme = theme_with(font("NotoSansDevanagari-Regular.ttf"))
+    blocks = (Container(ContainerKind.TOC, "", ()), Heading(1, (Run(text),)))
+    pdf = render_pdf(Document(DocumentInfo("Scripts"), blocks, {}), theme)
+    assert spans(pdf) == 2 * spans(render_pdf(Document(DocumentInfo("Scripts"), blocks[1:], {}), theme))
+    lines = read_back(pdf, tmp_path)
+    assert sum(line.startswith(text) for line in lines) == 2  # the contents entry (with its page number) and the heading
