@@ -91,7 +91,7 @@ def test_reportlab_shaping_internals_the_text_layer_relies_on():
     from reportgen.render.pdf import _internals_text
 
     _internals_text.install()
-    assert ttfonts.shapeFragWord is paragraph.shapeFragWord is _internals_text._shape_keeping_sources
+    assert ttfonts.shapeFragWord is paragraph.shapeFragWord is _internals_text.shape_word
     assert "shapeFragWord(_)" in inspect.getsource(paragraph.Paragraph.breakLines)
     data = ttfonts.ShapeData(0, 600, 0, 0, 0, 600)
     data.source = "x"  # noted sources live on the glyph data
@@ -105,6 +105,19 @@ def test_reportlab_shaping_internals_the_text_layer_relies_on():
     line = para.blPara.lines[0]
     assert para.blPara.kind == 1 and line.clone(words=line.words[:1]).words == line.words[:1]
     assert all(hasattr(frag, "clone") and hasattr(frag, "text") for frag in line.words)
+    from reportlab.platypus import tableofcontents
+
+    assert tableofcontents.Paragraph is paragraph.Paragraph  # contents_paragraphs swaps this name
+    assert "Paragraph(" in inspect.getsource(tableofcontents.TableOfContents.wrap)
+    assert ttfonts.makeToUnicodeCMap is _internals_text._to_unicode_cmap
+    assert "makeToUnicodeCMap(baseFontName, subset)" in inspect.getsource(ttfonts.TTFont.addObjects)
+    assert "<%02X> <%04X>" in inspect.getsource(_internals_text._ORIGINAL_CMAP)  # the lines _to_unicode_cmap rewrites
+    word = ttfonts.makeShapedFragWord([0])([1.0])
+    assert isinstance(word, ttfonts.ShapedFragWord)
+    shaped = ttfonts.ShapedStr("ab", shapeData=[ttfonts.ShapeData(0, 1, 0, 0, 0, 1), ttfonts.ShapeData(1, 2, 0, 0, 0, 2)])
+    reversed_ = shaped[::-1]
+    assert isinstance(reversed_, ttfonts.ShapedStr) and [sd.cluster for sd in reversed_.__shapeData__] == [1, 0]
+    assert isinstance("" + shaped, ttfonts.ShapedStr) and isinstance(shaped + " ", ttfonts.ShapedStr)
 
 
 def test_harfbuzz_gives_right_to_left_glyphs_in_visual_order_with_falling_clusters():

@@ -25,37 +25,82 @@ out of order. So:
   reads before its consonant.
 * :func:`contents_paragraphs` lets the contents (``TableOfContents``, which
   makes its entries with its module's ``Paragraph``) make them with ours.
-* :func:`visual_lines` reorders the words of each line of a broken paragraph
-  (``ParaLines``/``FragLine``, reportlab's private line structures) into visual
-  order with the bidi algorithm, after line breaking.
+
+Putting lines in visual order is :mod:`._internals_lines`'s.
 """
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus import tableofcontents
 
-from reportgen.render.pdf.bidi import levels, visual_order
+from reportgen.render.pdf.bidi import direction_runs
 
 _ORIGINAL_SHAPE: Callable[..., Any] = ttfonts.shapeFragWord
 _ORIGINAL_CMAP: Callable[..., Any] = ttfonts.makeToUnicodeCMap
 
 
-def _shape_keeping_sources(word: Any, *args: Any, **kwargs: Any) -> Any:
+def shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
+    """reportlab's ``shapeFragWord``, one run of one font and one direction at a time, sources noted.
+
+    reportlab shapes a whole word with its first fragment's font (a word whose comma is in
+    another font gets that font's glyph numbers read in the wrong font) and in one direction (an
+    Arabic word's closing bracket and comma would be drawn on its left in an English sentence).
+    """
+    if isinstance(word, ShapedFragWord):
+        return word
+    runs = _runs(word)
+    if len(runs) == 1:
+        return _shape_run(word, *args, **kwargs)
+    items: list[Any] = []
+    width, changed = 0.0, False
+    for run in runs:
+        shaped = _shape_run(run, *args, **kwargs)
+        changed = changed or shaped is not run
+        width += shaped[0]
+        items.extend(shaped[1:])
+    return makeShapedFragWord(word)([width, *items]) if changed else word
+
+
+_run_ids = itertools.count(1)
+
+
+def _shape_run(word: Any, *args: Any, **kwargs: Any) -> Any:
     shaped = _ORIGINAL_SHAPE(word, *args, **kwargs)
     if shaped is not word:
         _mend_anchors(shaped)
-        _note_sources(word, shaped)
+        _note_sources(word, shaped, next(_run_ids))
     return shaped
+
+
+def _runs(word: Sequence[Any]) -> list[list[Any]]:
+    """*word* (``[width, (frag, text), ...]``) as words of one fragment and one direction each
+    (:func:`~reportgen.render.pdf.bidi.direction_runs`); anchors go with the run after them."""
+    runs: list[list[Any]] = []
+    pending: list[Any] = []
+    for item in word[1:]:
+        frag, text = item
+        if hasattr(frag, "cbDefn") or not text:
+            pending.append(item)
+            continue
+        for piece in direction_runs(text):
+            runs.append([stringWidth(piece, frag.fontName, frag.fontSize), *pending, (frag, piece)])
+            pending = []
+    if not runs:
+        return [list(word)]
+    runs[-1].extend(pending)
+    return runs if len(runs) > 1 else [list(word)]
 
 
 def _mend_anchors(shaped: list[Any]) -> None:
@@ -67,13 +112,14 @@ def _mend_anchors(shaped: list[Any]) -> None:
     shaped[:] = mended
 
 
-def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
+def _note_sources(word: Sequence[Any], shaped: Sequence[Any], run: int) -> None:
     """Give each glyph of *shaped* its cluster's characters of *word*'s text (``cluster`` indexes that text).
 
     A cluster that starts with a combining mark joins the one before (a Thai tone mark that
     HarfBuzz keeps apart is raised above its consonant: read back on its own, it lands on a
     line of its own). Clusters of a right-to-left run are flagged ``rtl``: their glyphs come
-    in visual order, which readers reverse.
+    in visual order, which readers reverse. Every glyph carries its *run* (one shaping of one
+    font and direction), where a line may be cut to reorder it.
     """
     text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
     data = [sd for _, piece in shaped[1:] if isinstance(piece, ShapedStr) for sd in piece.__shapeData__]
@@ -89,6 +135,7 @@ def _note_sources(word: Sequence[Any], shaped: Sequence[Any]) -> None:
             head = base.get(sd.cluster)
             if head is not None:
                 glyphs.setdefault(head, []).append((glyph, frag.fontName))
+            sd.run = run
             if head is not None and head not in done:
                 sd.source, sd.rtl = text[head : ends[head]], rtl
                 done.add(head)
@@ -132,9 +179,9 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
 def install() -> None:
     """Note source characters whenever reportlab shapes (idempotent)."""
-    ttfonts.shapeFragWord = _shape_keeping_sources
+    ttfonts.shapeFragWord = shape_word
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    rl_paragraph.shapeFragWord = _shape_keeping_sources
+    rl_paragraph.shapeFragWord = shape_word
 
 
 @contextmanager
@@ -216,82 +263,3 @@ class SourceCanvas(Canvas):
 
     def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> SourceTextObject:  # noqa: N802
         return SourceTextObject(self, x, y, direction=direction)
-
-
-def shaped_text(text: str, font: str, size: float, *, rtl: bool = False) -> str:
-    """*text* shaped in *font* (a TrueType font reportlab can shape) and in visual order, ready for any
-    ``drawString``; other fonts get *text* back as it is."""
-    face = pdfmetrics.getFont(font)
-    if not getattr(face, "shapable", False):
-        return text
-    words = text.split(" ")
-    shaped = [shapeStr(word, font, size) if word else word for word in words]
-    tokens: list[str] = []
-    for i, word in enumerate(shaped):
-        if i:
-            tokens.append(" ")
-        tokens.append(word)
-    out = _concat([tokens[i] for i in _visual(tokens, rtl=rtl)])
-    return out if any(isinstance(t, ShapedStr) for t in tokens) else text
-
-
-def _concat(pieces: Sequence[str]) -> str:
-    out: str = ""
-    for piece in pieces:
-        out = out + piece
-    return out
-
-
-def _visual(tokens: Sequence[str], *, rtl: bool) -> list[int]:
-    """The visual order of a line's *tokens* (words and spaces): each takes its highest character level."""
-    sources = [logical_text(token) for token in tokens]
-    found = levels("".join(sources), rtl=rtl)
-    token_levels, at = [], 0
-    for source in sources:
-        token_levels.append(max(found[at : at + len(source)], default=1 if rtl else 0))
-        at += len(source)
-    return visual_order(token_levels)
-
-
-def _split_words(text: str) -> list[str]:
-    """*text* cut into words and single spaces (slicing keeps a ShapedStr's glyph data)."""
-    out, start = [], 0
-    for i, char in enumerate(text):
-        if char == " ":
-            if i > start:
-                out.append(text[start:i])
-            out.append(text[i : i + 1])
-            start = i + 1
-    if start < len(text):
-        out.append(text[start:])
-    return out
-
-
-def _visual_frag_line(line: Any, *, rtl: bool) -> Any:
-    tokens: list[tuple[Any, str]] = []
-    for frag in line.words:
-        text = getattr(frag, "text", "")
-        if not text:
-            tokens.append((frag, ""))
-            continue
-        tokens.extend((frag, word) for word in _split_words(text))
-    order = _visual([word for _, word in tokens], rtl=rtl)
-    words: list[Any] = []
-    for frag, word in (tokens[i] for i in order):
-        if words and words[-1][0] is frag:
-            words[-1][1].append(word)
-        else:
-            words.append((frag, [word]))
-    return line.clone(words=[frag.clone(text=_concat(parts)) if hasattr(frag, "text") else frag for frag, parts in words])
-
-
-def visual_lines(para_lines: Any, *, rtl: bool) -> Any:
-    """A copy of a broken paragraph (``Paragraph.blPara``) with each line's words in visual order."""
-    if para_lines.kind == 1:
-        return para_lines.clone(lines=[_visual_frag_line(line, rtl=rtl) for line in para_lines.lines])
-    lines = []
-    for extra, words in para_lines.lines:
-        tokens = [piece for i, word in enumerate(words) for piece in ([" ", word] if i else [word])]
-        order = [i for i in _visual(tokens, rtl=rtl) if tokens[i] != " "]
-        lines.append((extra, [tokens[i] for i in order]))
-    return para_lines.clone(lines=lines)

@@ -57,3 +57,45 @@ def visual_order(piece_levels: Sequence[int]) -> list[int]:
 def needs_reordering(text: str, *, rtl: bool) -> bool:
     """Whether a paragraph's lines may need reordering: it is right to left, or has right-to-left characters."""
     return rtl or any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def _strong(char: str) -> str | None:
+    kind = unicodedata.bidirectional(char)
+    return "R" if kind in ("R", "AL") else "L" if kind == "L" else None
+
+
+def direction_runs(text: str) -> list[str]:
+    """*text* (one word) cut where its strong direction changes, for shaping each piece in one direction.
+
+    A neutral or weak character (punctuation, digits) between two strong characters of the same
+    direction stays in their run, a mark or joiner in its letter's; others (``(`` before an Arabic
+    word, ``),`` after it) make runs of their own, whose level the line decides. Text without
+    right-to-left letters is one run.
+    """
+    strong = [_strong(char) for char in text]
+    if "R" not in strong or len(text) < 2:
+        return [text] if text else []
+    before: list[str | None] = []
+    last: str | None = None
+    for kind in strong:
+        last = kind or last
+        before.append(last)
+    after: list[str | None] = [None] * len(text)
+    last = None
+    for i in range(len(text) - 1, -1, -1):
+        last = strong[i] or last
+        after[i] = last
+    labels: list[str] = []
+    for i, kind in enumerate(strong):
+        if labels and unicodedata.bidirectional(text[i]) in ("NSM", "BN"):  # a mark, a joiner: with its letter
+            labels.append(labels[-1])
+        else:
+            around = before[i] if before[i] == after[i] else None
+            labels.append(kind or around or "N")
+    runs: list[str] = []
+    for i, char in enumerate(text):
+        if runs and labels[i] == labels[i - 1]:
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs

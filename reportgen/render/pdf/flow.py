@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from reportgen.render.pdf import _internals_text
+from reportgen.render.pdf import _internals_lines, _internals_text
 from reportgen.render.pdf.bidi import needs_reordering
 from reportgen.scripts import needs_shaping
 
@@ -95,7 +95,7 @@ class Para(Paragraph):
         if not reorders(self.style):
             return super().drawPara(debug)
         logical = self.blPara
-        self.blPara = _internals_text.visual_lines(logical, rtl=right_to_left(self.style))
+        self.blPara = _internals_lines.visual_lines(logical, rtl=right_to_left(self.style))
         try:
             return super().drawPara(debug)
         finally:

@@ -8,7 +8,7 @@ with its source characters marked for copy and search.
 
 from __future__ import annotations
 
-from reportgen.render.pdf._internals_text import shaped_text
+from reportgen.render.pdf._internals_lines import shaped_text
 from reportgen.render.pdf.bidi import needs_reordering
 from reportgen.scripts import needs_shaping
 

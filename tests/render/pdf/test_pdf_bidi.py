@@ -38,3 +38,21 @@ def test_only_right_to_left_text_or_a_right_to_left_base_needs_reordering():
     assert not needs_reordering("हिन्दी and Latin", rtl=False)
     assert needs_reordering("ביטחון", rtl=False)
     assert needs_reordering("Latin", rtl=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "runs"),
+    [
+        ("(الأمن", ["(", "الأمن"]),
+        ("الإقليمي),", ["الإقليمي", "),"]),
+        ("بَ.", ["بَ", "."]),  # the mark stays with its letter
+        ("abcالأمن", ["abc", "الأمن"]),
+        ("hello,", ["hello,"]),  # no right-to-left letter: one run
+        ("א-ב", ["א-ב"]),  # between two right-to-left letters: theirs
+        ("", []),
+    ],
+)
+def test_a_word_is_cut_into_runs_of_one_direction(word, runs):
+    from reportgen.render.pdf.bidi import direction_runs
+
+    assert direction_runs(word) == runs

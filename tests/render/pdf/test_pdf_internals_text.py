@@ -7,12 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 
 from reportgen.render.pdf import _internals_text as text_internals
-from reportgen.render.pdf.flow import Para, set_right_to_left
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LATIN = Path(__file__).resolve().parents[3] / "templates/default/assets/fonts/NotoSans-Regular.ttf"
@@ -68,36 +66,6 @@ def test_a_shaped_cluster_is_written_inside_an_actual_text_span():
     operators = text_internals.SourceTextObject(canvas)._formatText(shapeStr("हिन्दी", deva, 10))
     assert "/Span <</ActualText <FEFF0939093F>>> BDC" in operators
     assert operators.count("BDC") == operators.count("EMC")
-
-
-def test_a_hebrew_line_is_drawn_right_to_left_word_by_word():
-    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
-    style = ParagraphStyle("hebrew-test", fontName=hebrew, fontSize=10, leading=12)
-    set_right_to_left(style)
-    para = Para("ביטחון אזורי", style)
-    para.wrap(400, 100)
-    logical = text_internals.logical_text
-    split = text_internals._split_words  # str.split would drop the glyph data
-    words = [logical(word) for line in para.blPara.lines for frag in line.words for word in split(frag.text) if word != " "]
-    visual = text_internals.visual_lines(para.blPara, rtl=True)
-    shown = [logical(word) for line in visual.lines for frag in line.words for word in split(frag.text) if word != " "]
-    assert words == ["ביטחון", "אזורי"]  # lines stay in logical order: splits make new paragraphs from them
-    assert shown == ["אזורי", "ביטחון"]  # the first word on the right
-
-
-def test_an_english_sentence_keeps_its_order_around_a_hebrew_phrase():
-    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
-    tokens = ["one", " ", shapeStr("ביטחון", hebrew, 10), " ", shapeStr("אזורי", hebrew, 10), " ", "two"]
-    order = text_internals._visual(tokens, rtl=False)
-    assert [text_internals.logical_text(tokens[i]) for i in order] == ["one", " ", "אזורי", " ", "ביטחון", " ", "two"]
-
-
-def test_shaped_text_for_a_canvas_is_visual_and_plain_text_is_left_alone():
-    hebrew = font("TestHebr", NOTO / "NotoSansHebrew-Regular.ttf")
-    assert text_internals.shaped_text("Helvetica text", "Helvetica", 10) == "Helvetica text"
-    shown = text_internals.shaped_text("ביטחון אזורי", hebrew, 10, rtl=True)
-    assert isinstance(shown, ShapedStr)
-    assert [text_internals.logical_text(word) for word in text_internals._split_words(shown)] == ["אזורי", " ", "ביטחון"]
 
 
 def test_a_private_use_code_maps_to_the_characters_its_glyph_stands_for_in_the_to_unicode_map():
