@@ -1,4 +1,4 @@
-"""reportlab's private internals for shaped text: source text per glyph cluster, ActualText, visual lines.
+"""reportlab's private internals for shaped text: shaping by runs, source text per glyph cluster, ActualText.
 
 HarfBuzz shaping (reportlab's ``shapeFragWord``) turns a word into glyphs and
 forgets the characters: a glyph with no character of its own (a conjunct, a
@@ -7,16 +7,18 @@ cluster come in visual order (a Devanagari i-matra before its consonant,
 Arabic right to left). A PDF reader then extracts ``\\ue000`` or the letters
 out of order. So:
 
-* :func:`install` wraps ``shapeFragWord`` (it is a module global of
+* :func:`install` replaces ``shapeFragWord`` (a module global of
   ``reportlab.pdfbase.ttfonts`` and, imported by name, of
-  ``reportlab.platypus.paragraph``) to note on each glyph's ``ShapeData`` the
-  source characters of its cluster (``source``; the cluster's first glyph
-  carries them, the others ``""``). Unshaped text is untouched.
+  ``reportlab.platypus.paragraph``) with :func:`shape_word`, which shapes a
+  word one run of one font and one direction at a time and notes on each
+  glyph's ``ShapeData`` the source characters of its cluster (``source``; the
+  cluster's first glyph carries them, the others ``""``). Unshaped text is
+  untouched.
 * :class:`SourceTextObject` overrides ``PDFTextObject._formatText`` (the one
   method that writes text operators) to put every cluster whose glyphs do not
   read back as its characters inside ``/Span <</ActualText ...>> BDC ... EMC``
-  marked content, which poppler (pdftotext), pdf.js and Acrobat extract instead
-  of the glyphs. Text without noted sources goes through reportlab's own code
+  marked content, which poppler (pdftotext; the one reader tested) extracts
+  instead of the glyphs. Text without noted sources goes through reportlab's own code
   unchanged, so unshaped documents are byte-identical.
 * ``makeToUnicodeCMap`` (a module global of ``reportlab.pdfbase.ttfonts``) is
   wrapped to map a private-use code to the characters its glyph stands for,
