@@ -72,10 +72,31 @@ def _arabic(value: dt.date) -> str:
     return f"{value.day} {_ARABIC_MONTHS[value.month - 1]} {value.year}"
 
 
+def _hebrew(value: dt.date) -> str:
+    # The month takes the prefix ב ("in"): 15 בינואר 2025, as Israeli papers date articles.
+    return f"{value.day} ב{_HEBREW_MONTHS[value.month - 1]} {value.year}"
+
+
+def _persian(value: dt.date) -> str:
+    # Gregorian, with the Persian names of its months: a brief on foreign affairs dates by the
+    # international calendar; the Solar Hijri date would need a conversion the outline did not ask for.
+    return f"{value.day} {_PERSIAN_MONTHS[value.month - 1]} {value.year}"
+
+
+def _urdu(value: dt.date) -> str:
+    return f"{value.day} {_URDU_MONTHS[value.month - 1]} {value.year}"
+
+
 _MONTHS = "January February March April May June July August September October November December".split()
 _ARABIC_MONTHS = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split()
 """The Gregorian month names of Egypt and the Gulf (the Levant's كانون الثاني … are not used)."""
-_DATE_STYLES = {"en": _english, "ja": _han, "zh": _han, "ko": _korean, "ar": _arabic}
+_HEBREW_MONTHS = "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר".split()
+_PERSIAN_MONTHS = "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر".split()
+_URDU_MONTHS = "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر".split()
+_DATE_STYLES = {
+    "en": _english, "ja": _han, "zh": _han, "ko": _korean,
+    "ar": _arabic, "he": _hebrew, "fa": _persian, "ur": _urdu,
+}
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,9 @@ _KNOWN: dict[str, _Entry] = {
     # Korean is written with spaces between words and breaks there, not between syllables.
     "ko": _Entry(("Hang", "Hani", "Latn"), "KR", "spaces", east_asian=True),
     "ar": _Entry(("Arab", "Latn"), "SA", "spaces", "rtl"),
+    "he": _Entry(("Hebr", "Latn"), "IL", "spaces", "rtl"),
+    "fa": _Entry(("Arab", "Latn"), "IR", "spaces", "rtl"),
+    "ur": _Entry(("Arab", "Latn"), "PK", "spaces", "rtl"),
 }
 _NEUTRAL = _Entry(("Latn",), "")
 _SCRIPTED = {"zh": "Hans"}

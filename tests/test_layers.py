@@ -20,6 +20,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "reportgen.render": ("reportgen.templating", "reportgen.build", "reportgen.outline", "reportgen.assemble", "yaml", "jinja2"),
     "reportgen.theme": ("reportgen.render", "reportgen.slides", "reportgen.templating", "reportgen.build", "reportgen.document"),
     "reportgen.outline": ("reportgen.render", "reportgen.slides", "reportgen.templating", "reportgen.build", "reportgen.document"),
+    "reportgen.fonts": (
+        "reportgen.render", "reportgen.slides", "reportgen.templating", "reportgen.build", "reportgen.outline", "reportgen.document", "reportlab", "pptx",
+    ),
 }
 """Package -> modules it may not import: data flows one way, and renderers never read YAML or templates.
 The slide plan measures text with reportlab's font metrics (``pdfmetrics``), never its page layout."""

@@ -26,6 +26,9 @@ DAY = dt.date(2025, 1, 15)
         ("ko-KR", "ko-KR", "spaces", True, "2025년 1월 15일"),
         ("ar", "ar-SA", "spaces", False, "15 يناير 2025"),
         ("ar-EG", "ar-EG", "spaces", False, "15 يناير 2025"),
+        ("he", "he-IL", "spaces", False, "15 בינואר 2025"),
+        ("fa", "fa-IR", "spaces", False, "15 ژانویه 2025"),
+        ("ur-IN", "ur-IN", "spaces", False, "15 جنوری 2025"),
         ("en-US-x-house", "en-US", "spaces", False, "15 January 2025"),
         ("de", "de", "spaces", False, "2025-01-15"),
     ],
@@ -79,6 +82,12 @@ def test_korean_uses_han_as_well_as_hangul_and_breaks_at_spaces():
     assert locale.scripts[:2] == ("Hang", "Hani") and locale.line_breaking == "spaces" and locale.east_asian
 
 
+@pytest.mark.parametrize(("tag", "script"), [("ar", "Arab"), ("he", "Hebr"), ("fa", "Arab"), ("ur", "Arab")])
+def test_the_right_to_left_languages_are_right_to_left(tag, script):
+    locale = locale_for(tag)
+    assert locale.right_to_left and locale.scripts[0] == script and not locale.east_asian
+
+
 def test_arabic_is_right_to_left_with_arabic_month_names():
     locale = locale_for("ar")
     assert locale.right_to_left and locale.scripts[0] == "Arab" and not locale.east_asian
@@ -107,6 +116,9 @@ def test_every_built_in_language_has_every_word_the_default_set_has_for_japanese
         ("zh-Hant-HK", "目錄"),
         ("ko-KR", "목차"),
         ("ar", "المحتويات"),
+        ("he-IL", "תוכן העניינים"),
+        ("fa", "فهرست مطالب"),
+        ("ur-PK", "فہرست"),
         ("fr", "Contents"),
     ],
 )

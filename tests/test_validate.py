@@ -10,9 +10,9 @@ from pathlib import Path
 from conftest import MINIMAL
 from reportgen.validate import Finding, Report, printed, validate
 
-EMOJI = MINIMAL.replace("Alpha point", "Alpha point \U0001F600")
-GLYPH = "no glyph in NotoSans or IPAexGothic for '\U0001F600' (U+1F600); the brief will show blanks"
-GLYPH_HINT = "name a font that has them under font_files and brief.fonts in theme.yaml"
+EMOJI = MINIMAL.replace("Alpha point", "Alpha point \U0001FAE0")  # an emoji of Unicode 14 no font here has yet
+GLYPH = "no font here can draw '\U0001FAE0' (U+1FAE0); the brief will show blanks"
+GLYPH_HINT = "install fonts-symbola (Debian/Ubuntu), or name a font that has them under font_files and brief.fonts.scripts in theme.yaml"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from reportgen.document.dialect import Problem, attribute_problems, container_problem, raise_problems, stray_in_columns
@@ -58,6 +60,8 @@ _ATTR_PAIR = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.use(container_plugin, name="fenced", validate=lambda params, *args: bool(params.strip()))
+    # Inline spans say their language, ``[維護]{lang=zh-Hant}``; braces after anything else stay text.
+    md.use(attrs_plugin, after=("span_close",), spans=True, allowed=["lang"])
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it's hook is an instance attribute; every link is seen and judged by _check_links, none quietly made text
     return md
 
@@ -217,37 +221,42 @@ class _Reader:
 
 def _runs(inline: SyntaxTreeNode) -> Runs:
     out: list[Run] = []
-    _collect(inline.children, out, bold=False, italic=False, strike=False, href=None)
+    _collect(inline.children, out, Run(""))
     return _merge(list(clean_runs(tuple(out))))
 
 
-def _collect(
-    nodes: list[SyntaxTreeNode], out: list[Run], *, bold: bool, italic: bool, strike: bool, href: str | None
-) -> None:
+def _collect(nodes: list[SyntaxTreeNode], out: list[Run], style: Run) -> None:
+    """Append the runs of *nodes* to *out*; *style* is an empty run carrying the styles around them."""
     for node in nodes:
         kind = node.type
         if kind == "text":
-            out.append(Run(node.content, bold=bold, italic=italic, strike=strike, href=href))
+            out.append(replace(style, text=node.content))
         elif kind == "softbreak":
-            out.append(Run(" ", bold=bold, italic=italic, strike=strike, href=href))
+            out.append(replace(style, text=" "))
         elif kind == "hardbreak":
             out.append(Run(LINE_BREAK))
         elif kind == "code_inline":
-            out.append(Run(node.content, code=True, href=href))
+            out.append(Run(node.content, code=True, href=style.href, lang=style.lang))
         elif kind == "strong":
-            _collect(node.children, out, bold=True, italic=italic, strike=strike, href=href)
+            _collect(node.children, out, replace(style, bold=True))
         elif kind == "em":
-            _collect(node.children, out, bold=bold, italic=True, strike=strike, href=href)
+            _collect(node.children, out, replace(style, italic=True))
         elif kind == "s":
-            _collect(node.children, out, bold=bold, italic=italic, strike=True, href=href)
+            _collect(node.children, out, replace(style, strike=True))
         elif kind == "link":
-            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=str(node.attrs.get("href", "")))
-        elif kind == "image":
-            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=href)
+            _collect(node.children, out, replace(style, href=str(node.attrs.get("href", ""))))
+        elif kind == "span":
+            _collect(node.children, out, replace(style, lang=_span_language(node)))
         elif node.children:
-            _collect(node.children, out, bold=bold, italic=italic, strike=strike, href=href)
+            _collect(node.children, out, style)
         elif node.content:
-            out.append(Run(node.content, bold=bold, italic=italic, strike=strike, href=href))
+            out.append(replace(style, text=node.content))
+
+
+def _span_language(node: SyntaxTreeNode) -> str | None:
+    """The language an inline span ``[text]{lang=ko}`` names (spans carry no other attribute)."""
+    lang = str(node.attrs.get("lang", "")).strip()
+    return lang or None
 
 
 def _merge(runs: list[Run]) -> Runs:
@@ -261,10 +270,9 @@ def _merge(runs: list[Run]) -> Runs:
             last is not None
             and run.text != LINE_BREAK
             and last.text != LINE_BREAK
-            and (last.bold, last.italic, last.code, last.strike, last.href)
-            == (run.bold, run.italic, run.code, run.strike, run.href)
+            and replace(last, text="") == replace(run, text="")
         ):
-            merged[-1] = Run(last.text + run.text, last.bold, last.italic, last.code, last.strike, last.href)
+            merged[-1] = replace(last, text=last.text + run.text)
         else:
             merged.append(run)
     return tuple(merged)

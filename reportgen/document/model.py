@@ -25,6 +25,8 @@ class Run:
     code: bool = False
     strike: bool = False
     href: str | None = None
+    lang: str | None = None
+    """The BCP 47 tag a span named (``[維護]{lang=zh-Hant}``); None: the document's language, or the script's."""
 
 
 LINE_BREAK = "\n"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from reportgen.document.model import Chart, DocumentInfo, Figure, Run, Runs, Series, Table
+from reportgen.document.model import Chart, DocumentInfo, Figure, Runs, Series, Table
 from reportgen.xmltext import carriable
 
 
@@ -30,7 +30,7 @@ def clean_runs(runs: Runs) -> Runs:
         href = clean(run.href) if run.href is not None else None
         if text:
             same = text == run.text and href == run.href
-            out.append(run if same else Run(text, run.bold, run.italic, run.code, run.strike, href))
+            out.append(run if same else replace(run, text=text, href=href))
     return tuple(out)
 
 

@@ -8,7 +8,7 @@ sub-points is one group). Nothing here measures or places anything.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from reportgen.document.model import (
@@ -73,11 +73,11 @@ def read_slide(blocks: list[Block], document: Document) -> SlideContent:
 
 
 def bold(runs: Runs) -> Runs:
-    return tuple(Run(r.text, True, r.italic, r.code, r.strike, r.href) for r in runs)
+    return tuple(replace(r, bold=True) for r in runs)
 
 
 def italic(runs: Runs) -> Runs:
-    return tuple(Run(r.text, r.bold, True, r.code, r.strike, r.href) for r in runs)
+    return tuple(replace(r, italic=True) for r in runs)
 
 
 class _Reader:

@@ -1,12 +1,16 @@
 """Measure text the way PowerPoint and LibreOffice will set it.
 
-The deck font is Arial (or a metric twin such as Liberation Sans), whose
-advance widths are Helvetica's, so reportlab's Helvetica metrics measure it.
-East Asian wide characters count one em. Lines are wrapped greedily at spaces
+Each character is measured with the advance widths of the face that will draw
+it (:mod:`faces`: the set's Latin face, the set's or the font scheme's East
+Asian face, the scheme's complex-script face), read from the set's font
+files, reportgen's bundled fonts or the system's stand-ins; Arial is
+measured with reportlab's Helvetica metrics, its advance widths. The deck
+being planned names its faces once (:func:`measuring`), so every measure
+below is of that deck's faces. Lines are wrapped greedily at spaces
 (and between East Asian characters), exactly as the renderers do, except that
 we never use a break they might not (so we never count fewer lines than they
 draw). A word wider than the line is broken between characters, as they do.
-Widths are cached per (text, font) at one point and scaled.
+Widths are cached per (text, faces) at one point and scaled.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from reportgen.document.model import LINE_BREAK, Run, Runs, plain
+from reportgen.slides.faces import AUTOSPACE, Faces, char_em
 from reportgen.slides.units import Emu, Length, from_pt
 
 LINE_HEIGHT = 1.2
@@ -34,36 +40,38 @@ _NO_LINE_END = set("「『（【〔〈《‘“([{")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[\"'”’)\]]*\s+|(?<=[。！？])[」』）]*\s*")
 
 
-def metric_font(run: Run) -> str:
-    """The reportlab font whose metrics match how *run* is drawn."""
-    if run.code:
-        return "Courier-Bold" if run.bold else "Courier"
-    return "Helvetica-Bold" if run.bold else "Helvetica"
+_FACES: ContextVar[Faces | None] = ContextVar("faces", default=None)
+"""The faces of the deck being planned (outside a plan: :data:`_ENGLISH`)."""
+_ENGLISH = Faces()
+"""Arial and the scheme's faces, in an English deck."""
+
+
+def _faces() -> Faces:
+    return _FACES.get() or _ENGLISH
+
+
+@contextmanager
+def measuring(faces: Faces) -> Iterator[None]:
+    """Measure with *faces* inside the block (the planner names its deck's faces for the whole plan)."""
+    token = _FACES.set(faces)
+    try:
+        yield
+    finally:
+        _FACES.reset(token)
 
 
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-@lru_cache(maxsize=8192)
-def _char_em(ch: str, font: str) -> float:
-    """Advance width of one character at 1 pt."""
-    if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\u2060\ufeff":
-        return 0.0
-    if is_wide(ch):
-        return 1.0
-    try:
-        ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return 0.5 if unicodedata.east_asian_width(ch) == "H" else 0.8
-    width: float = stringWidth(ch, font, 1.0)  # reportlab is untyped
-    return width
-
-
 @lru_cache(maxsize=65536)
+def _text_em(text: str, font: str, faces: Faces) -> float:
+    return math.fsum(char_em(ch, font, faces) for ch in text)
+
+
 def text_em(text: str, font: str) -> float:
     """Width of *text* at 1 pt, in points."""
-    return math.fsum(_char_em(ch, font) for ch in text)
+    return _text_em(text, font, _faces())
 
 
 def text_width(text: str, font: str, size: Length) -> Length:
@@ -82,14 +90,19 @@ class Token:
     """(text, font) fragments, kept for breaking a word between characters."""
 
 
-@lru_cache(maxsize=65536)
 def tokens(runs: Runs) -> tuple[Token, ...]:
-    """The runs as words, spaces and hard breaks, with widths at 1 pt."""
+    """The runs as words, spaces and hard breaks, with widths at 1 pt in the faces that draw them."""
+    return _tokens(runs, _faces())
+
+
+@lru_cache(maxsize=65536)
+def _tokens(runs: Runs, faces: Faces) -> tuple[Token, ...]:
     out: list[Token] = []
     word: list[tuple[str, str]] = []
     chars: list[str] = []
-    font = "Helvetica"
-    prev = ""
+    font = ""
+    context = plain(runs)
+    prev, kind = "", ""
 
     def end_piece() -> None:
         if chars:
@@ -99,27 +112,33 @@ def tokens(runs: Runs) -> tuple[Token, ...]:
     def end_word() -> None:
         end_piece()
         if word:
-            out.append(Token(_WORD, math.fsum(text_em(t, f) for t, f in word), tuple(word)))
+            out.append(Token(_WORD, math.fsum(_text_em(t, f, faces) for t, f in word), tuple(word)))
             word.clear()
 
     for run in runs:
         if run.text == LINE_BREAK:
             end_word()
             out.append(Token(_BREAK, 0.0))
-            prev = ""
+            prev, kind = "", ""
             continue
-        end_piece()
-        font = metric_font(run)
-        for ch in run.text:
-            if ch in " \t\n\r":
-                end_word()
-                out.append(Token(_BREAK, 0.0) if ch == "\n" else Token(_SPACE, text_em(" " * (4 if ch == "\t" else 1), font)))
-                prev = ""
+        pieces, last = faces.pieces(run.text, context, run.bold, run.code, kind)
+        for text, piece_font in pieces:
+            end_piece()
+            font = piece_font
+            if font == AUTOSPACE:
+                word.append((text, font))
                 continue
-            if prev and _breakable(prev, ch):
-                end_word()
-            chars.append(ch)
-            prev = ch
+            for ch in text:
+                if ch in " \t\n\r":
+                    end_word()
+                    out.append(Token(_BREAK, 0.0) if ch == "\n" else Token(_SPACE, _text_em(" " * (4 if ch == "\t" else 1), font, faces)))
+                    prev = ""
+                    continue
+                if prev and _breakable(prev, ch):
+                    end_word()
+                chars.append(ch)
+                prev = ch
+        kind = last
     end_word()
     return tuple(out)
 
@@ -135,14 +154,14 @@ def _breakable(a: str, b: str) -> bool:
 
 def count_lines(runs: Runs, size: Length, width: Length) -> int:
     """Lines *runs* take at *size* in a line *width* wide (an empty paragraph takes one)."""
-    return _count_lines(runs, int(size), int(width))
+    return _count_lines(runs, int(size), int(width), _faces())
 
 
 @lru_cache(maxsize=65536)
-def _count_lines(runs: Runs, size: int, width: int) -> int:
+def _count_lines(runs: Runs, size: int, width: int, faces: Faces) -> int:
     limit = width * WIDTH_SLACK / size  # the line width in ems of this size
     lines, x, pending, start = 1, 0.0, 0.0, True
-    for tok in tokens(runs):
+    for tok in _tokens(runs, faces):
         kind, em = tok.kind, tok.em
         if kind == _SPACE:
             if not start:
@@ -156,7 +175,7 @@ def _count_lines(runs: Runs, size: int, width: int) -> int:
                 if em <= limit:
                     x = em
                 else:
-                    extra, x = _break_word(tok, limit)
+                    extra, x = _break_word(tok, limit, faces)
                     lines += extra
                 start = False
             pending = 0.0
@@ -165,14 +184,14 @@ def _count_lines(runs: Runs, size: int, width: int) -> int:
     return lines
 
 
-def _break_word(tok: Token, limit: float) -> tuple[int, float]:
+def _break_word(tok: Token, limit: float, faces: Faces) -> tuple[int, float]:
     """A word placed at a line start: extra lines it spills into, and the width of its last line."""
     if tok.em <= limit:
         return 0, tok.em
     extra, x = 0, 0.0
     for text, font in tok.pieces:
         for ch in text:
-            w = _char_em(ch, font)
+            w = char_em(ch, font, faces)
             if x > 0 and x + w > limit:
                 extra, x = extra + 1, 0.0
             x += w
@@ -180,28 +199,28 @@ def _break_word(tok: Token, limit: float) -> tuple[int, float]:
 
 
 def widest_word(runs: Runs, size: Length) -> Length:
-    return from_pt(_widest_em(runs) * size.pt)
+    return from_pt(_widest_em(runs, _faces()) * size.pt)
 
 
 @lru_cache(maxsize=8192)
-def _widest_em(runs: Runs) -> float:
-    return max((tok.em for tok in tokens(runs) if tok.kind == _WORD), default=0.0)
+def _widest_em(runs: Runs, faces: Faces) -> float:
+    return max((tok.em for tok in _tokens(runs, faces) if tok.kind == _WORD), default=0.0)
 
 
 def words_fit(runs: Runs, size: Length, width: Length) -> bool:
     """Whether no word of *runs* must be broken to fit a line *width* wide."""
-    return _widest_em(runs) * size.pt <= width.pt * WIDTH_SLACK
+    return _widest_em(runs, _faces()) * size.pt <= width.pt * WIDTH_SLACK
 
 
 def natural_width(runs: Runs, size: Length) -> Length:
     """The width of the longest hard line, unwrapped."""
-    return from_pt(_natural_em(runs) * size.pt / WIDTH_SLACK)
+    return from_pt(_natural_em(runs, _faces()) * size.pt / WIDTH_SLACK)
 
 
 @lru_cache(maxsize=8192)
-def _natural_em(runs: Runs) -> float:
+def _natural_em(runs: Runs, faces: Faces) -> float:
     best = cur = 0.0
-    for tok in tokens(runs):
+    for tok in _tokens(runs, faces):
         if tok.kind == _BREAK:
             best, cur = max(best, cur), 0.0
         else:
@@ -236,7 +255,7 @@ def cut(runs: Runs, offset: int) -> tuple[Runs, Runs]:
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.strike, run.href)
+    return replace(run, text=text)
 
 
 def _strip(runs: Runs, *, right: bool) -> Runs:

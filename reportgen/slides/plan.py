@@ -13,8 +13,10 @@ from dataclasses import replace
 from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
 from reportgen.document.vocab import Layout
+from reportgen.locale import locale_for
 from reportgen.slides import fit, flow
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
+from reportgen.slides.faces import Faces
 from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
@@ -37,12 +39,14 @@ TEXT_LAYOUTS = (Layout.BULLETS, Layout.AGENDA, Layout.SUMMARY, Layout.SOURCES)
 
 
 def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePlan]:
-    planner = _Planner(document, theme, master)
-    slides: list[SlidePlan] = []
-    for blocks in split_slides(document.blocks):
-        slides.extend(planner.slide(read_slide(blocks, document)))
-    marking = document.info.marking
-    return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, marking), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
+    """Every slide of *document*, its text measured in the faces that will draw it (:mod:`faces`)."""
+    with fit.measuring(Faces.of(theme, locale_for(document.info.language))):
+        planner = _Planner(document, theme, master)
+        slides: list[SlidePlan] = []
+        for blocks in split_slides(document.blocks):
+            slides.extend(planner.slide(read_slide(blocks, document)))
+        marking = document.info.marking
+        return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, marking), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
 
 
 def fit_title(runs: Runs, box: Box, largest: Length) -> tuple[Para, bool]:

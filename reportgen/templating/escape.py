@@ -25,6 +25,8 @@ _BLOCK_START = re.compile(
 )
 _CLOSING_HASHES = re.compile(r"\s(#+)\s*$")
 _STRUCTURAL = str.maketrans({"{": r"\{", "}": r"\}", "|": r"\|", "&": r"\&", "<": r"\<", ">": r"\>"})
+_LANG_SPAN = re.compile(r"\[([^\[\]{}\n]+)\]\{lang=([A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*)\}")
+"""An inline span that says its language, ``[維護]{lang=zh-Hant}``: the one brace syntax a value may carry."""
 _EVERY_PUNCTUATION = str.maketrans({c: "\\" + c for c in string.punctuation})
 
 
@@ -43,7 +45,7 @@ def inline(value: object) -> Markdown:
     # One space at either end survives (a template may build "a" ~ " (" ~ "b" ~ ")"); the checks below see the text itself.
     lead = " " if raw[0].isspace() else ""
     trail = " " if raw[-1].isspace() else ""
-    text = text.translate(_STRUCTURAL).replace("![", r"!\[")
+    text = _structural(text)
     if _BLOCK_START.match(text):
         text = "\\" + text
     text = _ORDERED_MARKER.sub(r"\1\\\2", text)
@@ -51,6 +53,21 @@ def inline(value: object) -> Markdown:
     if text.endswith("\\") and not text.endswith("\\\\"):
         text += "\\"
     return Markdown(lead + text + trail)
+
+
+def _structural(text: str) -> str:
+    """*text* with the characters that could open structure escaped, language spans kept as spans."""
+    out, pos = [], 0
+    for match in _LANG_SPAN.finditer(text):
+        out.append(_escape_structure(text[pos : match.start()]))
+        out.append(f"[{_escape_structure(match.group(1))}]{{lang={match.group(2)}}}")
+        pos = match.end()
+    out.append(_escape_structure(text[pos:]))
+    return "".join(out)
+
+
+def _escape_structure(text: str) -> str:
+    return text.translate(_STRUCTURAL).replace("![", r"!\[")
 
 
 def paragraphs(value: object) -> Markdown:

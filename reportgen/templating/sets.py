@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportgen.bundled import bundled_dir
 from reportgen.errors import Location, ReportgenError, TemplateError, TemplateErrors, dotted_path
 from reportgen.images import image_problem
 from reportgen.templating.fontfile import font_problem
@@ -28,10 +29,7 @@ MAX_CHAIN = 8
 
 def builtin_sets_dir() -> Path:
     """The built-in sets: packaged in the wheel, or the repository's ``templates/`` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "_data" / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent.parent / "templates"
+    return bundled_dir("templates")
 
 
 @dataclass(frozen=True)

@@ -117,13 +117,18 @@ def language_problems(merged: dict[str, Any], layers: list[Layer]) -> list[Repor
     return errors
 
 
+NAMED_FONTS = ("body", "heading", "mono", "cjk")
+"""The keys of ``brief.fonts`` that name one font the brief must have."""
+
+
 def font_problems(merged: dict[str, Any], layers: list[Layer]) -> list[ReportgenError]:
-    """The brief's fonts must be a family the set ships (``font_files``) or a standard PDF font."""
+    """The brief's body, heading, mono and CJK fonts must be a family the set ships (``font_files``) or a
+    standard PDF font. (``scripts`` may also name installed fonts: the chain passes over one that is missing.)"""
     shipped = list(map(str, _mapping(merged, "font_files")))
     usable = [*shipped, *(family + suffix for family in shipped for suffix in _FACE_SUFFIXES), *STANDARD_PDF_FONTS]
     errors: list[ReportgenError] = []
     for key, name in _mapping(merged, "brief", "fonts").items():
-        if not isinstance(name, str) or name in usable:
+        if key not in NAMED_FONTS or not isinstance(name, str) or name in usable:
             continue
         errors.append(
             error_at(layers, ("brief", "fonts", key), f"no font '{name}' in the set's font_files or the standard PDF fonts", _font_hint(name, shipped))

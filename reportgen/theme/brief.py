@@ -17,19 +17,31 @@ class Page(Section):
     margin_right_mm: float = Field(22, ge=5, le=60)
 
 
+ScriptKey = Literal["Latn", "Jpan", "Kore", "Hans", "Hant", "Thai", "Deva", "Arab", "Hebr", "Zsym", "Zsye"]
+"""The script keys of :mod:`reportgen.fonts.chain` (Han split by glyph forms; symbols, emoji)."""
+
+
 class BriefFonts(Section):
     """Fonts the PDF embeds.
 
     Families listed in ``font_files`` (embedded as subsets) or the standard PDF
-    fonts (Helvetica, Times-Roman, Courier). ``cjk`` is used for text in
-    Chinese, Japanese or Korean, for the whole brief when the outline's
-    language is one of them, and for any character the body font lacks.
+    fonts (Helvetica, Times-Roman, Courier). ``cjk``, when named, is used for
+    text in Chinese, Japanese or Korean and for the whole brief when the
+    outline's language is one of them; otherwise reportgen's chain for the
+    language's script sets those briefs. Characters the body font lacks are
+    drawn from the chain of their script (``scripts`` first).
     """
 
     body: str = "Helvetica"
     heading: str = "Helvetica-Bold"
     mono: str = "Courier"
     cjk: str | None = None
+    scripts: dict[ScriptKey, list[str]] = Field(default_factory=dict)
+    """Families to try first for a script's characters, best first (``Thai: [Sarabun]``), ahead of
+    reportgen's own chain; each is a family under ``font_files`` or an installed font's name."""
+    han: Literal["Jpan", "Kore", "Hans", "Hant"] = "Jpan"
+    """The glyph forms of Han characters in a language that is not Chinese, Japanese or Korean, when
+    their field has no Hangul (which makes them Korean)."""
 
 
 class BriefSizes(Section):

@@ -108,6 +108,8 @@ class Theme(Section):
     """The set's corporate master, if it has one; filled in by the loader."""
     font_paths: dict[str, dict[str, Path]] = Field(default_factory=dict, exclude=True)
     """``font_files`` resolved to absolute paths (family -> face -> file); filled in by the loader."""
+    language: str = Field(default="", exclude=True)
+    """The outline language this theme was fitted to by :meth:`for_language` (``""``: none yet)."""
 
     def for_language(self, language: str) -> Theme:
         """This theme with the words of *language*, and the CJK font as body and heading font when the
@@ -117,12 +119,12 @@ class Theme(Section):
         locale = locale_for(language)
         chosen = next((self.languages[key] for key in (language, locale.key, locale.language) if key in self.languages), None)
         words = chosen.model_dump(exclude_none=True) if chosen is not None else {}
-        update: dict[str, object] = {}
+        update: dict[str, object] = {"language": language}
         if words:
             update["strings"] = Strings.model_validate({**self.strings.model_dump(), **words})
         fonts = self.brief.fonts
         if locale.east_asian and fonts.cjk:
             east_asian = fonts.model_copy(update={"body": fonts.cjk, "heading": fonts.cjk})
             update["brief"] = self.brief.model_copy(update={"fonts": east_asian})
-        return self.model_copy(update=update) if update else self
+        return self.model_copy(update=update)
 

@@ -104,3 +104,11 @@ def test_links_to_refused_schemes_are_template_errors_naming_the_template_and_li
 def test_allowed_links_are_kept():
     (para,) = parse("[web](https://example.org) [mail](mailto:a@example.org) [here](#sources) <https://example.org/auto>\n")
     assert [r.href for r in para.runs if r.href] == ["https://example.org", "mailto:a@example.org", "#sources", "https://example.org/auto"]
+
+
+def test_an_inline_span_names_the_language_of_its_runs():
+    doc = parse_markdown("Beijing's [维护]{lang=zh-Hans} and **[維護]{lang=zh-Hant}** {.x}\n", DocumentInfo(title="t"), {})
+    runs = doc.blocks[0].runs
+    assert [(run.text, run.bold, run.lang) for run in runs] == [
+        ("Beijing's ", False, None), ("维护", False, "zh-Hans"), (" and ", False, None), ("維護", True, "zh-Hant"), (" {.x}", False, None)
+    ]

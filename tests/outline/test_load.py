@@ -192,7 +192,7 @@ def test_a_figure_type_with_no_near_miss_lists_the_types(write_outline):
             "no built-in words for the language 'jp'; "
             "the brief's and deck's own labels (page numbers, 'Figure', 'Sources') stay in English (did you mean 'ja-JP'?)",
         ),
-        ("fr", "stay in English (reportgen knows en, ja, zh-Hans, zh-Hant, ko, ar; a template set can add words under 'languages:')"),
+        ("fr", "stay in English (reportgen knows en, ja, zh-Hans, zh-Hant, ko, ar, he, fa, ur; a template set can add words under 'languages:')"),
     ],
 )
 def test_a_well_formed_language_without_words_warns_with_its_line(write_outline, tag, warning):

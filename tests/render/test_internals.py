@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 import pptx
+import pytest
 import reportlab
 from lxml import etree
 from pptx import Presentation
@@ -136,3 +137,14 @@ def test_harfbuzz_gives_right_to_left_glyphs_in_visual_order_with_falling_cluste
     shaped = shapeStr("אבג", "InternalsHebrew", 10, force=True)
     assert [data.cluster for data in shaped.__shapeData__] == [2, 1, 0]
     assert str(shaped) == "גבא"
+
+
+def test_an_on_draw_callback_can_read_the_baseline_of_its_line():
+    style = getSampleStyleSheet()["Normal"]
+    canvas = Canvas(io.BytesIO())
+    seen: list[float] = []
+    canvas.setNamedCB("probe", lambda canv, kind, label: seen.append(pdf_internals.text_line_y(canv)))
+    paragraph = Paragraph('first line<br/>second<onDraw name="probe" label="x"/>', style)
+    _, height = paragraph.wrap(300, 300)
+    paragraph.drawOn(canvas, 0, 0)
+    assert seen == [pytest.approx(height - style.fontSize - style.leading)]  # the second line's baseline

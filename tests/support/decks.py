@@ -243,7 +243,7 @@ def figures(tmp_path_factory) -> Document:
 
 @pytest.fixture(scope="session")
 def theme() -> Theme:
-    """The model's defaults, with the East Asian face the default set names (``deck.fonts.east_asian``)."""
+    """The model's defaults, with a set's East Asian face named (``deck.fonts.east_asian: Yu Gothic``)."""
     base = Theme()
     fonts = base.deck.fonts.model_copy(update={"east_asian": "Yu Gothic"})
     return base.model_copy(update={"deck": base.deck.model_copy(update={"fonts": fonts})})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +26,13 @@ def assert_qpdf_accepts(pdf: object) -> None:
     qpdf = require_tool("qpdf")
     result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def require_font(path: str) -> Path:
+    """A system font file the tests draw with; skip without it, unless REPORTGEN_REQUIRE_CLIENTS=1 makes that a failure."""
+    found = Path(path)
+    if found.is_file():
+        return found
+    if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
+        pytest.fail(f"the font {path} is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
+    pytest.skip(f"the font {path} is not installed")

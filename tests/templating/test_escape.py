@@ -84,3 +84,11 @@ def test_an_empty_sub_point_is_left_out_so_its_parent_keeps_its_text():
     from reportgen.templating.escape import bullets
 
     assert bullets([{"text": "0000", "points": [{"text": "", "points": []}]}]) == "- 0000\n"
+
+
+def test_a_language_span_passes_through_and_its_text_is_still_escaped():
+    from reportgen.templating.escape import inline
+
+    assert inline("calls it [维护海洋权益]{lang=zh-Hans} today") == "calls it [维护海洋权益]{lang=zh-Hans} today"
+    assert inline("[a <b>]{lang=ko}") == r"[a \<b\>]{lang=ko}"
+    assert inline("[x]{lang=<b>} {y}") == r"[x]\{lang=\<b\>\} \{y\}"  # not a language tag: braces escaped

@@ -7,6 +7,8 @@ them changes.
 
 from __future__ import annotations
 
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
@@ -41,3 +43,30 @@ class LayoutOnlyFrame(Frame):
 
 def _no_draw(*args: object, **kwargs: object) -> None:
     pass
+
+
+def register_fresh(font: TTFont) -> None:
+    """Register *font*, first unregistering an older font with the same face (PostScript) name.
+
+    reportlab files dynamic fonts by face name too: registering a second subset of one font (another
+    build's characters) under a new name silently hands back the first one, whose glyphs are not
+    the new build's. Its public ``unregister`` forgets a font; finding the older one takes
+    ``pdfmetrics._dynFaceNames``, the private table that does the filing.
+    """
+    older = pdfmetrics._dynFaceNames.get(font.face.name)
+    if older is not None and older is not font:
+        older.unregister()
+    pdfmetrics.registerFont(font)
+
+
+def text_line_y(canvas: Canvas) -> float:
+    """The baseline of the paragraph line an ``<onDraw>`` callback fires on.
+
+    The callback is given only the canvas, its kind and its label; reportlab
+    keeps the line's position in the canvas's private ``_curr_tx_info`` while
+    it runs (its own table of contents reads it there). The right-to-left
+    contents page needs the baseline to draw a page number at the line's
+    other end.
+    """
+    info: dict[str, float] = canvas._curr_tx_info
+    return info["cur_y"]

@@ -64,11 +64,11 @@ def cover_flowables(container: Container, builder: StoryParts, *, first: bool) -
     story: list[Flowable] = [] if first else [NextPageTemplate(COVER), PageBreak()]
     story.append(Spacer(1, max(0.0, geometry.page_height * TITLE_AT - geometry.top)))
     story += title
-    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign="LEFT",
+    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign=styles.sides.h_align,
                             spaceBefore=Pt(16), spaceAfter=Pt(14)))
     story += subtitle
     if meta:  # at the foot of the page, under a hairline
-        block = Table([[meta]], colWidths=[width], hAlign="LEFT", style=styles.table_style([
+        block = Table([[meta]], colWidths=[width], hAlign=styles.sides.h_align, style=styles.table_style([
             ("LINEABOVE", (0, 0), (-1, 0), 0.5, styles.colours.rule),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -93,6 +93,6 @@ def masthead_flowables(container: Container, builder: StoryParts) -> list[Flowab
             story.append(Para(builder.markup(block.runs), styles["masthead_meta"]))
         else:
             story += builder.block(block, styles.geometry.frame_width)
-    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign="LEFT",
+    story.append(HRFlowable(width=Pt(56), thickness=3, color=styles.colours.accent, hAlign=styles.sides.h_align,
                             spaceBefore=Pt(10), spaceAfter=Pt(14)))
     return story

@@ -115,5 +115,6 @@ def _image(figure: Image, styles: Styles, width: float) -> Flowable:
             f"cannot read image '{path}': {exc}", field=f"figures.{figure.id}"
         ) from None
     scale = min(width / image_width, styles.geometry.frame_height * 0.6 / image_height)
-    flowable = ImageFlowable(str(path), width=image_width * scale, height=image_height * scale, hAlign="LEFT")
+    flowable = ImageFlowable(str(path), width=image_width * scale, height=image_height * scale,
+                             hAlign=styles.sides.h_align)
     return flowable

@@ -18,11 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.render.pdf import _internals_lines, _internals_text
 from reportgen.render.pdf.bidi import needs_reordering
+from reportgen.render.pdf.fonts import segments
+from reportgen.render.pdf.sides import Sides
 from reportgen.scripts import needs_shaping
 
 _internals_text.install()
@@ -108,3 +111,48 @@ class Contents(TableOfContents):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         with _internals_text.contents_paragraphs(Para):
             return super().wrap(availWidth, availHeight)
+
+
+class RightBulletPara(Para):
+    """A list item of a right-to-left brief, its bullet or number hanging at the right.
+
+    reportlab hangs bullets on the right only on its own right-to-left path
+    (``wordWrap="RTL"``), which needs a bidi package that is not published. So
+    the item is set as a plain paragraph (the style's ``rightIndent`` makes the
+    room) and this draws the bullet ``bulletIndent`` from the right edge, on the
+    first line's baseline, where reportlab puts it (``paraFontSizeHeightOffset``).
+    """
+
+    right_bullet: str | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:
+        parts: list[Paragraph] = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], RightBulletPara):
+            parts[0].right_bullet = self.right_bullet  # the bullet stays with the item's first line
+        return parts
+
+    def draw(self) -> None:
+        super().draw()
+        if not self.right_bullet:
+            return
+        style, canv = self.style, self.canv
+        # a bullet the body font lacks (an Arabic face has no U+2022) takes the fallback font, as text does
+        pieces = [(text, font or style.bulletFontName) for text, font in segments(self.right_bullet)]
+        x = self.width - style.bulletIndent - sum(stringWidth(t, f, style.bulletFontSize) for t, f in pieces)
+        baseline = self.height - style.fontSize + getattr(style, "bulletOffsetY", 0)
+        canv.saveState()
+        canv.setFillColor(getattr(style, "bulletColor", style.textColor))
+        for text, font in pieces:
+            canv.setFont(font, style.bulletFontSize)
+            canv.drawString(x, baseline, text)
+            x += stringWidth(text, font, style.bulletFontSize)
+        canv.restoreState()
+
+
+def list_item(markup: str, style: ParagraphStyle, bullet: str, sides: Sides) -> Para:
+    """A list item with its hanging *bullet* at the start side of the line."""
+    if not sides.mirrored:
+        return Para(markup, style, bulletText=bullet)
+    item = RightBulletPara(markup, style)
+    item.right_bullet = bullet
+    return item

@@ -1,9 +1,8 @@
-"""The PDF's fonts: registering the theme's TrueType families, and falling back for characters a font lacks.
+"""The PDF's fonts while a brief renders: which font sets each character, and warnings for those none can.
 
-TrueType families are registered with reportlab once per process (reportlab
-embeds the glyphs used as a subset). A character the body font does not
-have but the theme's CJK font does (a Japanese term in an English brief) is
-set in the CJK font, so mixed text shows both scripts instead of boxes.
+Text is set in the body font, except characters it lacks and Han characters whose glyph forms
+another font gives (Korean forms in a Korean brief): those go to the font their script's chain
+(:class:`~reportgen.render.pdf.fontbook.FontBook`) names, so mixed text shows every script.
 """
 
 from __future__ import annotations
@@ -13,75 +12,51 @@ import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.errors import FieldText, Location, RenderError, ReportgenWarning
+from reportgen.fonts.chain import package_for
+from reportgen.render.pdf.families import register
+from reportgen.render.pdf.fontbook import HAN_KEYS, FontBook
+from reportgen.scripts import script_of
 from reportgen.theme import Theme
 
-_FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
+__all__ = ["FontBook", "coverage", "fallback", "graphics_default", "register", "report_missing_glyphs", "segments"]
 _WIN_ANSI = frozenset(bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore")) | {"\t", "\n"}
-
-
-@cache
-def _load(name: str, path: Path) -> str:
-    try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    except Exception as exc:  # reportlab reports a broken font in many ways (TTFError, KeyError, struct.error...)
-        raise RenderError(f"cannot use the font file {path}: {type(exc).__name__}: {exc}", field="theme.font_files") from None
-    return name
-
-
-def register(theme: Theme, *names: str | None) -> None:
-    """Register the families that provide *names* (default: the body, heading and mono fonts), with
-    bold/italic mappings (missing faces fall back to regular). Only what is used is loaded: the CJK
-    font is several megabytes and an English brief rarely needs it."""
-    wanted = [name for name in (names or (theme.brief.fonts.body, theme.brief.fonts.heading, theme.brief.fonts.mono)) if name]
-    for family, faces in theme.font_paths.items():
-        if not any(name == family or name.startswith(family + "-") for name in wanted):
-            continue
-        if "regular" not in faces:
-            raise RenderError(f"font family '{family}' has no regular face", field=f"theme.font_files.{family}.regular")
-        regular = _load(family, faces["regular"])
-        for face, (bold, italic, suffix) in _FACES.items():
-            name = _load(family + suffix, faces[face]) if face in faces else regular
-            addMapping(family, bold, italic, name)
-            addMapping(name, bold, italic, name)
-
 
 MAX_NAMED = 8
 """A missing-glyph warning names at most this many characters, then how many more."""
 
 
 def report_missing_glyphs(texts: Iterable[FieldText], theme: Theme, source: Path | None = None) -> None:
-    """Warn once per field that has characters neither the body font nor the CJK font can draw,
-    naming them in reading order (each character is named in the first field it appears in only)."""
+    """Warn once per field that has characters no font of their script's chain can draw, naming them in
+    reading order and the package that would supply them (each character only in the first field it is in)."""
+    items = list(texts)
     register(theme)
-    fonts = [name for name in (theme.brief.fonts.body, theme.brief.fonts.cjk) if name]
-    covered = coverage(theme.brief.fonts.body)
+    body = theme.brief.fonts.body
+    covered = coverage(body)
+    if all(char in covered for item in items for char in item.text):
+        return
+    book = FontBook(theme, theme.language, frozenset("".join(item.text for item in items)))
     reported: set[str] = set()
-    for item in texts:
-        text = item.text
-        missing = set(text) - covered - reported
-        if missing and theme.brief.fonts.cjk and theme.brief.fonts.cjk != theme.brief.fonts.body and len(fonts) == 2:
-            register(theme, theme.brief.fonts.cjk)
-            covered |= coverage(theme.brief.fonts.cjk)
-            fonts.append("")  # the CJK font is in *covered* now
-            missing -= covered
-        drawn_blank = [char for char in dict.fromkeys(text) if char in missing and not _invisible(char)]
-        if not drawn_blank:
+    for item in items:
+        han = book.han_for(item.text)
+        blank = [char for char in dict.fromkeys(item.text) if char not in reported and not _invisible(char)
+                 and char not in covered and book.source_for(char, book.key_of(char, han)) is None]
+        if not blank:
             continue
-        reported.update(drawn_blank)
+        reported.update(blank)
+        packages = sorted({package_for(book.key_of(char, han)) for char in blank})
         warnings.warn(
             ReportgenWarning(
-                f"no glyph in {' or '.join(filter(None, fonts))} for {_named(drawn_blank)}; the brief will show blanks",
+                f"no font here can draw {_named(blank)}; the brief will show blanks",
                 location=item.location or (Location(source) if source else None),
                 field=item.field,
-                hint="name a font that has them under font_files and brief.fonts in theme.yaml",
+                hint=f"install {' or '.join(packages)} (Debian/Ubuntu), or name a font that has them under font_files and brief.fonts.scripts in theme.yaml",
             ),
             stacklevel=2,
         )
@@ -115,40 +90,25 @@ def coverage(name: str) -> frozenset[str]:
     return _WIN_ANSI
 
 
+@dataclass(frozen=True)
+class _Active:
+    book: FontBook
+    base: str
+    """The body font: what text is set in unless its script's chain says otherwise."""
+    covered: frozenset[str]
 
 
-class _Fallback:
-    """The body font's coverage now; the fallback font's loaded the first time a character needs it."""
-
-    def __init__(self, theme: Theme, body: str, font: str) -> None:
-        self.theme, self.font, self.body = theme, font, coverage(body)
-        self._other: frozenset[str] | None = None
-
-    @property
-    def other(self) -> frozenset[str]:
-        if self._other is None:
-            register(self.theme, self.font)
-            self._other = coverage(self.font)
-        return self._other
-
-
-_fallback: contextvars.ContextVar[_Fallback | None] = contextvars.ContextVar(
-    "pdf_font_fallback", default=None
-)
+_active: contextvars.ContextVar[_Active | None] = contextvars.ContextVar("pdf_font_book", default=None)
 
 
 @contextmanager
-def fallback(theme: Theme, body: str) -> Iterator[None]:
-    """While rendering, set characters *body* lacks but the theme's CJK font has in the CJK font."""
-    cjk = theme.brief.fonts.cjk
-    if not cjk or cjk == body:
-        yield
-        return
-    token = _fallback.set(_Fallback(theme, body, cjk))
+def fallback(book: FontBook, body: str) -> Iterator[None]:
+    """While rendering, set characters *body* should not draw in the font their script's chain names."""
+    token = _active.set(_Active(book, body, coverage(body)))
     try:
         yield
     finally:
-        _fallback.reset(token)
+        _active.reset(token)
 
 
 @contextmanager
@@ -164,19 +124,42 @@ def graphics_default(name: str) -> Iterator[None]:
         STATE_DEFAULTS["fontName"] = saved
 
 
-def segments(text: str) -> list[tuple[str, str | None]]:
-    """*text* cut into ``(piece, font)`` where font is the fallback font, or None for the body font."""
-    active = _fallback.get()
+def segments(text: str, context: str = "", lang: str | None = None) -> list[tuple[str, str | None]]:
+    """*text* cut into ``(piece, font)``, font None for the body font. *context* is the whole field (Han
+    beside Hangul is Korean), *lang* the language a span names (its Han glyph forms)."""
+    active = _active.get()
     if active is None or not text:
         return [(text, None)]
-    body = active.body
-    if all(char in body for char in text):
+    if all(char in active.covered and script_of(char) != "Hani" for char in text):
         return [(text, None)]
+    book = active.book
+    han = book.han_for(context or text, lang)
     pieces: list[tuple[str, str | None]] = []
+    last_key: str | None = None
     for char in text:
-        wanted = active.font if char not in body and char in active.other else None
+        key = book.key_of(char, han)
+        if key is None:
+            previous = pieces[-1][1] if pieces else None
+            if previous is not None and char in book.coverage(previous):
+                wanted: str | None = previous
+            elif char in active.covered:
+                wanted = None
+            else:
+                wanted = book.font_for(char, last_key) or book.font_for(char, "Zsym")
+        else:
+            last_key = key
+            wanted = _font_of(book, active, char, key)
+        if wanted == active.base:
+            wanted = None
         if pieces and pieces[-1][1] == wanted:
             pieces[-1] = (pieces[-1][0] + char, wanted)
         else:
             pieces.append((char, wanted))
     return pieces
+
+
+def _font_of(book: FontBook, active: _Active, char: str, key: str) -> str | None:
+    """The body font when it has *char* (for Han only when it is also the chain's choice: their forms differ)."""
+    if char in active.covered and (key not in HAN_KEYS or script_of(char) != "Hani"):
+        return None
+    return book.font_for(char, key)

@@ -15,19 +15,21 @@ from reportgen.document.model import LINE_BREAK, Run, Runs
 from reportgen.render.pdf.fonts import segments
 
 
-def text_markup(text: str) -> str:
-    """Plain *text* as markup that shows exactly *text* (characters the body font lacks in the fallback font)."""
+def text_markup(text: str, context: str = "", lang: str | None = None) -> str:
+    """Plain *text* as markup that shows exactly *text*, each character in the font its script's chain
+    names (*context*: the whole field; *lang*: the language its span names)."""
     return "".join(
         escape(piece) if font is None else f"<font face={quoteattr(font)}>{escape(piece)}</font>"
-        for piece, font in segments(text)
+        for piece, font in segments(text, context, lang)
     )
 
 
-def run_markup(run: Run, *, mono: str, link: str) -> str:
-    """One run as markup: code in the *mono* font, links underlined in colour *link* (``#RRGGBB``)."""
+def run_markup(run: Run, *, mono: str, link: str, context: str = "") -> str:
+    """One run as markup: code in the *mono* font, links underlined in colour *link* (``#RRGGBB``);
+    *context* is the paragraph's text."""
     if run.text == LINE_BREAK:
         return "<br/>"
-    out = text_markup(run.text)
+    out = text_markup(run.text, context, run.lang)
     if not out:
         return ""
     if run.code:
@@ -46,7 +48,8 @@ def run_markup(run: Run, *, mono: str, link: str) -> str:
 
 def runs_markup(runs: Runs, *, mono: str, link: str) -> str:
     """The markup of a paragraph made of *runs*."""
-    return "".join(run_markup(run, mono=mono, link=link) for run in runs)
+    context = "".join(run.text for run in runs)
+    return "".join(run_markup(run, mono=mono, link=link, context=context) for run in runs)
 
 
 def plain_text(runs: Runs) -> str:

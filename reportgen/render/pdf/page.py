@@ -4,7 +4,8 @@ Every page carries the document's marking top and bottom centre. Body pages
 have a running header (title, date) over a hairline and a footer
 (organisation, "Page X of Y"); so do the landscape pages a table too wide for
 the page is turned onto, along their long edge. The cover has a colour band
-and the logo.
+and the logo. In a right-to-left brief each of these sits on the other side
+(``Styles.sides``).
 
 Two layout passes (``multiBuild``) and no more: the first learns the page
 of every heading and the page count, the second prints them (table of
@@ -44,6 +45,7 @@ COVER_MARKING_SIZE = Pt(9.5)
 MARKING_TRACKING = Pt(0.8)
 COVER_BAND = mm(9)
 LOGO_HEIGHT = mm(14)
+LOGO_WIDTH = mm(60)
 
 
 class PageCount(IndexingFlowable):
@@ -162,7 +164,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFont(self.styles.fonts.bold, size)
         canv.setFillColor(self.styles.colours.marking)
         middle = page_width / 2
-        text = drawn(text, self.styles.fonts.bold, size)
+        text = drawn(text, self.styles.fonts.bold, size, rtl=self.styles.sides.mirrored)
         canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
         canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
 
@@ -187,29 +189,44 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(c.muted)
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
-        canv.drawString(left, header + 4, drawn(_fit(canv, self.info.title, f.body, FURNITURE_SIZE, room), f.body, FURNITURE_SIZE))
-        canv.drawRightString(right, header + 4, drawn(date, f.body, FURNITURE_SIZE))
+        title = _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room)
+        self._side_string(canv, g, header + 4, self._drawn(title, f.body), start=True)
+        self._side_string(canv, g, header + 4, self._drawn(date, f.body), start=False)
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
         organization = _fit(canv, self.info.organization, f.body, FURNITURE_SIZE, g.frame_width * 0.6)
-        canv.drawString(left, footer - 10, drawn(organization, f.body, FURNITURE_SIZE))
+        self._side_string(canv, g, footer - 10, self._drawn(organization, f.body), start=True)
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
-        canv.drawRightString(right, footer - 10, drawn(number, f.bold, FURNITURE_SIZE))
+        self._side_string(canv, g, footer - 10, self._drawn(number, f.bold), start=False)
         self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
 
+    def _drawn(self, text: str, font: str) -> str:
+        """Furniture *text* shaped and in visual order, as it needs, in the brief's base direction."""
+        return drawn(text, font, FURNITURE_SIZE, rtl=self.styles.sides.mirrored)
+
+    def _side_string(self, canv: Canvas, g: Geometry, y: float, text: str, *, start: bool) -> None:
+        """*text* flush with the frame's start side (*start*) or its end side, on the baseline *y*."""
+        left, right = g.left, g.page_width - g.right
+        if start != self.styles.sides.mirrored:
+            canv.drawString(left, y, text)
+        else:
+            canv.drawRightString(right, y, text)
+
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        g, c = self.styles.geometry, self.styles.colours
+        g, c, sides = self.styles.geometry, self.styles.colours, self.styles.sides
+        band = sides.start_x(0, g.page_width, COVER_BAND)
         canv.saveState()
         canv.setFillColor(c.primary)
-        canv.rect(0, 0, COVER_BAND, g.page_height, stroke=0, fill=1)
+        canv.rect(band, 0, COVER_BAND, g.page_height, stroke=0, fill=1)
         canv.setFillColor(c.accent)
         title_top = g.page_height * (1 - TITLE_AT)
-        canv.rect(0, title_top - mm(12), COVER_BAND, mm(12), stroke=0, fill=1)  # level with the title
+        canv.rect(band, title_top - mm(12), COVER_BAND, mm(12), stroke=0, fill=1)  # level with the title
         if self._logo is not None:
-            canv.drawImage(self._logo, g.left, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=mm(60),
-                           height=LOGO_HEIGHT, preserveAspectRatio=True, anchor="w", mask="auto")
+            x = sides.start_x(g.left, g.page_width - g.right, LOGO_WIDTH)
+            canv.drawImage(self._logo, x, g.page_height - g.top - LOGO_HEIGHT + mm(4), width=LOGO_WIDTH,
+                           height=LOGO_HEIGHT, preserveAspectRatio=True, anchor=sides.anchor, mask="auto")
         self._marking(canv, COVER_MARKING_SIZE, g.page_height - mm(12), mm(10), g.page_width)
         canv.restoreState()
 

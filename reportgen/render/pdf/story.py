@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Preformatted, Table
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.document.model import (
     Block,
@@ -35,10 +36,12 @@ from reportgen.document.model import (
 from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.document.vocab import ContainerKind
 from reportgen.errors import RenderError
+from reportgen.render.pdf.contents import contents_table
 from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
-from reportgen.render.pdf.flow import Contents, Para
+from reportgen.render.pdf.flow import Para, list_item
 from reportgen.render.pdf.inline import plain_text, runs_markup, text_markup
+from reportgen.render.pdf.sides import Sides
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
 from reportgen.render.pdf.units import Pt
@@ -48,6 +51,8 @@ BOX_PAD = Pt(14)
 QUOTE_PAD = Pt(12)
 CODE_PAD = Pt(8)
 COLUMN_GUTTER = Pt(20)
+BAR_LENGTH = Pt(30)
+"""The accent bar over a level-1 heading, at the heading's start side."""
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,14 @@ class SectionHeading(Para):
 
     outline: OutlineEntry | None = None
     bar: Color | None = None
+    sides: Sides = Sides()
 
     def draw(self) -> None:
         super().draw()
         if self.bar is not None:
             self.canv.saveState()
             self.canv.setFillColor(self.bar)
-            self.canv.rect(0, self.height + 5, 30, 2.5, stroke=0, fill=1)
+            self.canv.rect(self.sides.start_x(0, self.width, BAR_LENGTH), self.height + 5, BAR_LENGTH, 2.5, stroke=0, fill=1)
             self.canv.restoreState()
 
 
@@ -79,7 +85,7 @@ class StoryBuilder:
         self.document = document
         self.styles = styles
         self.entries: list[OutlineEntry] = []
-        self.tocs: list[Contents] = []
+        self.tocs: list[TableOfContents] = []
 
     # -- entry point -------------------------------------------------------
     def build(self) -> list[Flowable]:
@@ -149,6 +155,7 @@ class StoryBuilder:
             markup = f'<a name="{entry.key}"/>{markup}'
         flowable = SectionHeading(markup, self.styles[f"h{level}"])
         flowable.outline = entry
+        flowable.sides = self.styles.sides
         if level == 1:
             flowable.bar = self.styles.colours.accent
         return flowable
@@ -158,7 +165,7 @@ class StoryBuilder:
         style = self.styles.bullet(level, ordered=bullets.ordered)
         for number, item in enumerate(bullets.items, start=1):
             glyph = self.styles.bullet_text(level, bullets.ordered, number)
-            out.append(Para(self.markup(item.runs), style, bulletText=glyph))
+            out.append(list_item(self.markup(item.runs), style, glyph, self.styles.sides))
             if item.children is not None:
                 out += self.bullet_list(item.children, level + 1)
         return out
@@ -227,6 +234,7 @@ class StoryBuilder:
         count = max(len(groups), 1)
         column_width = (width - COLUMN_GUTTER * (count - 1)) / count
         cells = [self.column(group, column_width) or [Para("", self.styles["body"])] for group in groups]
+        cells = self.styles.sides.in_reading_order(cells)  # the first column at the start side
         half = COLUMN_GUTTER / 2
         # every cell is padded by half a gutter on its inner sides, so all columns get column_width of text
         widths = [column_width + (half if i > 0 else 0) + (half if i < count - 1 else 0) for i in range(count)]
@@ -241,34 +249,26 @@ class StoryBuilder:
         ]
         if count > 1:
             commands.append(("LINEAFTER", (0, 0), (-2, -1), 0.5, self.styles.colours.rule))
-        table = Table([cells], colWidths=widths, style=self.styles.table_style(commands), hAlign="LEFT", splitInRow=1)
+        table = Table([cells], colWidths=widths, style=self.styles.table_style(commands),
+                      hAlign=self.styles.sides.h_align, splitInRow=1)
         table.spaceBefore = Pt(4)
         table.spaceAfter = self.styles["body"].spaceAfter + Pt(6)
         return table
 
     def toc(self, container: Container) -> list[Flowable]:
         s = self.styles
-        toc = Contents(
-            levelStyles=[s["toc0"], s["toc1"]],
-            dotsMinLevel=-1,
-            tableStyle=s.table_style([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]),
-        )
+        toc = contents_table(s)
         self.tocs.append(toc)
         title = SectionHeading(text_markup(container.args or s.theme.strings.contents), s["toc_title"])
         title.bar = s.colours.accent
+        title.sides = s.sides
         rule = HRFlowable(width="100%", thickness=0.5, color=s.colours.rule, spaceBefore=10, spaceAfter=18)
         return [title, toc, rule]
 
     def panel(
         self, inner: list[Flowable], width: float, *, fill: Color | None = None, rule: Color | None = None, pad: float
     ) -> Table:
-        """One cell holding *inner*: optional background *fill* and a left *rule*; splits if taller than a page."""
+        """One cell holding *inner*: optional background *fill* and a *rule* at the start edge; splits if taller than a page."""
         commands: list[tuple[object, ...]] = [
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -278,8 +278,9 @@ class StoryBuilder:
         if fill is not None:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), fill))
         if rule is not None:
-            commands.append(("LINEBEFORE", (0, 0), (0, -1), 3 if fill is not None else 2, rule))
-        table = Table([[inner]], colWidths=[width], style=self.styles.table_style(commands), hAlign="LEFT", splitInRow=1)
+            commands.append((self.styles.sides.start_rule, (0, 0), (0, -1), 3 if fill is not None else 2, rule))
+        table = Table([[inner]], colWidths=[width], style=self.styles.table_style(commands),
+                      hAlign=self.styles.sides.h_align, splitInRow=1)
         table.spaceAfter = self.styles["body"].spaceAfter
         return table
 

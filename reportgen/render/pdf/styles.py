@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -21,6 +20,7 @@ from reportlab.platypus import TableStyle
 from reportgen.errors import RenderError
 from reportgen.locale import locale_for
 from reportgen.render.pdf.flow import set_right_to_left
+from reportgen.render.pdf.sides import Sides
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.theme import Theme
 
@@ -29,6 +29,9 @@ BULLET_GLYPHS = ("\u2022", "\u2013", "\u00b7")
 
 LIST_INDENT = Pt(14)
 """How far each list level moves in; the text of a level-0 item starts here."""
+
+TOC_NUMBER_ROOM = Pt(36)
+"""The room a contents line leaves at its end side for the page number."""
 
 
 def font_variant(name: str, *, bold: bool | None = None, italic: bool | None = None) -> str:
@@ -156,6 +159,8 @@ class Styles:
     colours: Palette
     fonts: Fonts
     geometry: Geometry
+    sides: Sides = field(default_factory=Sides)
+    """Which page side lines start on; every builder asks it (see :mod:`reportgen.render.pdf.sides`)."""
     paragraph: dict[str, ParagraphStyle] = field(default_factory=dict)
     _bullets: dict[tuple[int, bool], ParagraphStyle] = field(default_factory=dict)
     _table_text: dict[float, tuple[ParagraphStyle, ParagraphStyle]] = field(default_factory=dict)
@@ -163,11 +168,13 @@ class Styles:
     @classmethod
     def from_theme(cls, theme: Theme, language: str = "en") -> Styles:
         """Styles for *theme*; a Chinese, Japanese or Korean *language* gets CJK line breaking
-        (no line starting with a closing bracket or small kana; Latin words kept whole)."""
-        styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme))
+        (no line starting with a closing bracket or small kana; Latin words kept whole), a
+        right-to-left one a mirrored page."""
         locale = locale_for(language)
+        sides = Sides(mirrored=locale.right_to_left)
+        styles = cls(theme, Palette.from_theme(theme), Fonts.from_theme(theme), Geometry.from_theme(theme), sides)
         word_wrap = "CJK" if locale.line_breaking == "cjk" else None
-        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, rtl=locale.right_to_left)
+        styles.paragraph = _paragraph_styles(theme, styles.colours, styles.fonts, word_wrap=word_wrap, sides=sides)
         return styles
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
@@ -190,7 +197,10 @@ class Styles:
         return self._table_text[size]
 
     def bullet(self, level: int, *, ordered: bool) -> ParagraphStyle:
-        """The style of a list item at nesting *level* (0-based): a hanging bullet or number."""
+        """The style of a list item at nesting *level* (0-based): a hanging bullet or number.
+
+        Indents are measured from the start side; ``bulletIndent`` too (a mirrored item's
+        bullet is drawn by :class:`reportgen.render.pdf.flow.EndBulletPara`, not by reportlab)."""
         key = (level, ordered)
         style = self._bullets.get(key)
         if style is None:
@@ -199,7 +209,7 @@ class Styles:
             style = ParagraphStyle(
                 f"bullet-{level}-{'ol' if ordered else 'ul'}",
                 parent=body,
-                leftIndent=LIST_INDENT * (level + 1) + number_room,
+                **self.sides.indents(start=LIST_INDENT * (level + 1) + number_room),
                 bulletIndent=LIST_INDENT * level,
                 bulletFontName=self.fonts.bold if ordered or level >= 2 else self.fonts.body,
                 bulletFontSize=body.fontSize * (1.5 if level >= 2 and not ordered else 1),
@@ -215,7 +225,7 @@ class Styles:
         return f"{number}." if ordered else BULLET_GLYPHS[min(level, len(BULLET_GLYPHS) - 1)]
 
 
-def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, rtl: bool) -> dict[str, ParagraphStyle]:
+def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | None, sides: Sides) -> dict[str, ParagraphStyle]:
     s = theme.brief.sizes
     body_leading = leading(s.body)
     gap = Pt(body_leading / 2)
@@ -225,14 +235,14 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         fontSize=s.body,
         leading=body_leading,
         textColor=c.text,
-        alignment=TA_RIGHT if rtl else TA_LEFT,
+        alignment=sides.alignment,
         spaceAfter=gap,
         allowWidows=0,
         allowOrphans=0,
         wordWrap=word_wrap,
         bulletFontName=f.body,
     )
-    set_right_to_left(body, rtl)  # every style below derives from body: lines reorder with a right-to-left base
+    set_right_to_left(body, sides.mirrored)  # every style below derives from body: lines reorder with a right-to-left base
 
     def derive(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
@@ -253,9 +263,10 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, word_wrap: str | No
         "h2": heading("h2", s.h2, c.primary, Pt(15), Pt(5)),
         "h3": heading("h3", s.h3, c.text, Pt(11), Pt(3)),
         "toc_title": heading("toc_title", s.h1, c.primary, Pt(0), Pt(12)),
-        "toc0": derive("toc0", fontName=f.heading, textColor=c.text, spaceBefore=Pt(7), rightIndent=Pt(36)),
+        "toc0": derive("toc0", fontName=f.heading, textColor=c.text, spaceBefore=Pt(7),
+                       **sides.indents(end=TOC_NUMBER_ROOM)),
         "toc1": derive("toc1", fontSize=s.body - 0.5, leading=leading(s.body - 0.5), textColor=c.muted,
-                       leftIndent=LIST_INDENT + 4, spaceBefore=Pt(2), rightIndent=Pt(36)),
+                       spaceBefore=Pt(2), **sides.indents(start=LIST_INDENT + 4, end=TOC_NUMBER_ROOM)),
         "box_title": derive("box_title", fontName=f.heading, fontSize=s.small + 1, leading=leading(s.small + 1),
                             textColor=c.primary, textTransform="uppercase", spaceAfter=Pt(6)),
         "column_title": derive("column_title", fontName=f.heading, fontSize=s.h3, leading=leading(s.h3),

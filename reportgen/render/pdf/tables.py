@@ -2,7 +2,8 @@
 
 Both the outline's table figures and the pipe tables templates write come
 out of :func:`data_table`, so they look alike. The header row repeats when a
-table splits across pages.
+table splits across pages. In a right-to-left brief the first column is the
+rightmost (``Styles.sides``); the cells' text follows the body's alignment.
 """
 
 from __future__ import annotations
@@ -62,11 +63,12 @@ def data_table(
     def fill(row: Sequence[str]) -> list[str]:
         return list(row) + [""] * (count - len(row))
 
-    data = [[Para(text, head_style) for text in fill(header)]]
-    data += [[Para(text, cell_style) for text in fill(row)] for row in rows]
-    widths = column_widths(
+    order = styles.sides.in_reading_order
+    data = [order([Para(text, head_style) for text in fill(header)])]
+    data += [order([Para(text, cell_style) for text in fill(row)]) for row in rows]
+    widths = order(column_widths(
         [fill(row) for row in plain], width, cell_style.fontName, cell_style.fontSize, head_style.fontName
-    )
+    ))
     c = styles.colours
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -82,4 +84,4 @@ def data_table(
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [c.white, c.stripe]))
     if len(rows) >= 4:  # a page break leaves at least two rows on either side
         commands += [("NOSPLIT", (0, 1), (-1, 2)), ("NOSPLIT", (0, len(rows) - 1), (-1, len(rows)))]
-    return Table(data, colWidths=widths, repeatRows=1, style=styles.table_style(commands), hAlign="LEFT")
+    return Table(data, colWidths=widths, repeatRows=1, style=styles.table_style(commands), hAlign=styles.sides.h_align)

@@ -13,19 +13,11 @@ from __future__ import annotations
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from reportgen.fonts.scheme import SCRIPT_FONTS
 from reportgen.render.pptx import _internals
 
-SCRIPT_FONTS: dict[str, str] = {
-    "Jpan": "Yu Gothic",
-    "Hang": "Malgun Gothic",
-    "Hans": "Microsoft YaHei",
-    "Hant": "Microsoft JhengHei",
-    "Thai": "Leelawadee UI",
-    "Deva": "Nirmala UI",
-    "Arab": "Arial",
-    "Hebr": "Arial",
-}
-"""The faces of Windows and Office for each script (Arial has Arabic and Hebrew on Windows and macOS)."""
+__all__ = ["SCRIPT_FONTS", "add_script_fonts", "with_script_fonts"]
+
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

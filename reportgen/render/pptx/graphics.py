@@ -30,6 +30,14 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
+def _unsigned_axis_ids(chart) -> None:
+    """Axis ids as the schema's unsigned ints: python-pptx's chart templates write negative ones
+    (-2068027336), which PowerPoint reads but a schema validator rejects. The same 32 bits, read unsigned,
+    keep every id distinct and every ``c:crossAx`` pointing at its axis."""
+    for el in _internals.chart_space(chart).iter(qn("c:axId"), qn("c:crossAx")):
+        el.set("val", str(int(el.get("val")) & 0xFFFFFFFF))
+
+
 def set_alt_text(shape, text: str) -> None:
     _internals.element(shape).xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
@@ -90,6 +98,7 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
             point.format.fill.fore_color.rgb = colours[i % len(colours)]
     else:
         _axes(chart, plan, style, fmt, axis_title(chart_model))
+        _unsigned_axis_ids(chart)
         for i, series in enumerate(plot.series):
             colour = colours[i % len(colours)]
             if chart_model.kind == ChartKind.LINE:

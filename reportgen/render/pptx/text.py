@@ -6,10 +6,12 @@ after, margins, bullets, and each run's size and Latin and East Asian typefaces.
 
 Each run carries the language of its script (``reportgen.scripts``): a Hangul
 run in an English deck is ``ko-KR``, Han characters follow the document's
-language (Korean beside Hangul in the same paragraph). The set's fonts are for
-the document's language; a run in another language names the font scheme's
-theme face (``+mn-ea``, ``+mj-cs``...), so PowerPoint takes that script's face
-from the scheme. A paragraph mostly in Arabic or Hebrew, or in a right-to-left
+language (Korean beside Hangul in the same paragraph). A run names an East
+Asian typeface only where the set names one (``deck.fonts.east_asian``), and
+only in the document's language; every other run names the font scheme's
+theme face (``+mn-ea``, ``+mj-cs``...), so PowerPoint takes its script's face
+from the scheme (the default set names none: a Korean deck is not drawn in a
+Japanese face). A paragraph mostly in Arabic or Hebrew, or in a right-to-left
 document, is right-to-left and right-aligned.
 """
 
@@ -22,7 +24,8 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from reportgen.locale import Locale
+from reportgen.document.model import Run
+from reportgen.locale import Locale, locale_for
 from reportgen.render.pptx.xml import qn
 from reportgen.scripts import COMPLEX, RIGHT_TO_LEFT, dominant, language_of, split_by_language
 from reportgen.slides.fit import LINE_HEIGHT
@@ -44,7 +47,7 @@ class Style:
 
     latin: str
     east_asian: str | None
-    """The East Asian typeface the set names, for runs in the document's language (None: the master's)."""
+    """The East Asian typeface the set names, for runs in the document's language (None: the font scheme's, +mn-ea)."""
     primary: str
     accent: str
     text: str
@@ -163,10 +166,19 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
         for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured
             if i:
                 out.append(f"<a:br>{run_pr(para, style, run, fill_colour, context=context, role=role)}</a:br>")
-            for text, _lang in split_by_language(piece, style.tag, style.lang, context) if piece else ():  # one run per language
+            for text in _pieces(run, piece, style, context):  # one run per language
                 out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role, text)}<a:t>{escape(text)}</a:t></a:r>")
     end_lang = language_of(context, style.tag, style.lang, context)
     out.append(f'<a:endParaRPr lang="{end_lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
+
+
+def _pieces(run: Run, piece: str, style: Style, context: str) -> tuple[str, ...]:
+    """*piece* of *run* cut where its language changes; a span that names its language stays whole."""
+    if not piece:
+        return ()
+    if run.lang:
+        return (piece,)
+    return tuple(text for text, _lang in split_by_language(piece, style.tag, style.lang, context))
 
 
 def _link(part, href: str | None) -> str | None:
@@ -186,14 +198,14 @@ def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, 
     text = run.text if text is None else text
     latin = _q(MONO if run.code else style.latin)
     extra = (' strike="sngStrike"' if run.strike else "") + (' u="sng"' if run.href else "")
-    lang = language_of(text, style.tag, style.lang, context)
+    lang = locale_for(run.lang).xml_lang if run.lang else language_of(text, style.tag, style.lang, context)
     theme = "+mj" if role == "title" else "+mn"
     # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
     head = f'<a:rPr lang="{lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
-    if lang != style.lang:
-        ea = f'<a:ea typeface="{theme}-ea"/>'  # another language: the scheme's face for its script
+    if lang == style.lang and style.east_asian:
+        ea = f"<a:ea typeface={_q(style.east_asian)}/>"  # the face the set names, for its own language
     else:
-        ea = f"<a:ea typeface={_q(style.east_asian)}/>" if style.east_asian else ""
+        ea = f'<a:ea typeface="{theme}-ea"/>'  # the scheme's face for the run's script (Malgun Gothic for ko-KR...)
     cs = f'"{theme}-cs"' if dominant(text) in COMPLEX else latin
     fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/>{ea}<a:cs typeface={cs}/>'
     hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""

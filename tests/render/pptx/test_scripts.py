@@ -137,9 +137,24 @@ def test_a_scheme_that_names_every_script_keeps_its_bytes():
     assert with_script_fonts(complete, override=False) is complete
 
 
-def test_a_set_that_names_no_east_asian_face_writes_none_on_its_runs(theme):
+def _unnamed(theme):
     fonts = theme.deck.fonts.model_copy(update={"east_asian": None})
-    unnamed = theme.model_copy(update={"deck": theme.deck.model_copy(update={"fonts": fonts})})
-    data = render_pptx(mixed(), unnamed)
-    assert run_of(data, "An English line.")._r.find(f"{A}rPr/{A}ea") is None
+    return theme.model_copy(update={"deck": theme.deck.model_copy(update={"fonts": fonts})})
+
+
+def test_a_set_that_names_no_east_asian_face_leaves_every_run_to_the_scheme(theme):
+    data = render_pptx(mixed(), _unnamed(theme))
+    assert run_of(data, "An English line.")._r.find(f"{A}rPr/{A}ea").get("typeface") == "+mn-ea"
     assert run_of(data, LINES["ko-KR"])._r.find(f"{A}rPr/{A}ea").get("typeface") == "+mn-ea"
+
+
+def test_a_korean_deck_is_not_drawn_in_a_japanese_face_unless_the_set_names_one(theme):
+    faces = {rpr.get("typeface") for rpr in _east_asian_faces(render_pptx(mixed("ko"), _unnamed(theme)))}
+    assert faces == {"+mn-ea", "+mj-ea"}  # Malgun Gothic, from the scheme's Hang face
+    named = {rpr.get("typeface") for rpr in _east_asian_faces(render_pptx(mixed("ko"), theme))}
+    assert "Yu Gothic" in named  # a set that names a face keeps it, in its own language
+
+
+def _east_asian_faces(data: bytes) -> list:
+    deck = Presentation(io.BytesIO(data))
+    return [el for slide in deck.slides for shape in slide.shapes if shape.has_text_frame for el in shape._element.iter(f"{A}ea")]

@@ -1,0 +1,47 @@
+"""The English, Japanese and Korean decks are valid OOXML, by a validator reportgen does not use (openxml-audit)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reportgen import build_pack
+
+REPO = Path(__file__).resolve().parents[2]
+EDITIONS = {"en": "japan-defense.yaml", "ja": "japan-defense.ja.yaml", "ko": "japan-defense.ko.yaml"}
+
+
+@pytest.fixture(scope="module")
+def audit():
+    try:
+        import openxml_audit
+    except ImportError:
+        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
+            pytest.fail("openxml-audit is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
+        pytest.skip("openxml-audit is not installed")
+    return openxml_audit
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_deck_is_valid_ooxml(tmp_path, audit, edition):
+    (deck,) = build_pack(REPO / "content" / EDITIONS[edition], out_dir=tmp_path / edition, formats="pptx")
+    result = audit.validate_pptx(str(deck))
+    assert result.errors == [], "\n".join(map(str, result.errors[:20]))
+    assert result.is_valid
+
+
+def test_the_validator_finds_a_broken_deck(tmp_path, audit):
+    """The check can fail: a chart axis id below zero, as python-pptx's template writes it, is an error."""
+    import zipfile
+
+    (deck,) = build_pack(REPO / "content" / EDITIONS["en"], out_dir=tmp_path / "en", formats="pptx")
+    broken = tmp_path / "broken.pptx"
+    with zipfile.ZipFile(deck) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("ppt/charts/chart") and item.filename.endswith(".xml"):
+                data = data.replace(b'<c:axId val="', b'<c:axId val="-', 1)
+            out.writestr(item, data)
+    assert not audit.validate_pptx(str(broken)).is_valid
