@@ -21,10 +21,27 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0400, 0x052F, "Cyrl"),
     (0x0590, 0x05FF, "Hebr"),
     (0x0600, 0x06FF, "Arab"),
+    (0x0700, 0x074F, "Syrc"),
     (0x0750, 0x077F, "Arab"),
+    (0x0780, 0x07BF, "Thaa"),
+    (0x07C0, 0x07FF, "Nkoo"),
+    (0x0860, 0x08FF, "Arab"),
     (0x0900, 0x097F, "Deva"),
+    (0x0980, 0x09FF, "Beng"),
+    (0x0A00, 0x0A7F, "Guru"),
+    (0x0A80, 0x0AFF, "Gujr"),
+    (0x0B00, 0x0B7F, "Orya"),
+    (0x0B80, 0x0BFF, "Taml"),
+    (0x0C00, 0x0C7F, "Telu"),
+    (0x0C80, 0x0CFF, "Knda"),
+    (0x0D00, 0x0D7F, "Mlym"),
+    (0x0D80, 0x0DFF, "Sinh"),
     (0x0E00, 0x0E7F, "Thai"),
+    (0x0E80, 0x0EFF, "Laoo"),
+    (0x0F00, 0x0FFF, "Tibt"),
+    (0x1000, 0x109F, "Mymr"),
     (0x1100, 0x11FF, "Hang"),
+    (0x1780, 0x17FF, "Khmr"),
     (0x1E00, 0x1EFF, "Latn"),
     (0x1F00, 0x1FFF, "Grek"),
     (0x3040, 0x309F, "Jpan"),  # hiragana
@@ -33,8 +50,10 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x31F0, 0x31FF, "Jpan"),
     (0x3400, 0x4DBF, "Hani"),
     (0x4E00, 0x9FFF, "Hani"),
-    (0xA960, 0xA97F, "Hang"),
     (0xA8E0, 0xA8FF, "Deva"),
+    (0xA960, 0xA97F, "Hang"),
+    (0xA9E0, 0xA9FF, "Mymr"),
+    (0xAA60, 0xAA7F, "Mymr"),
     (0xAC00, 0xD7AF, "Hang"),
     (0xD7B0, 0xD7FF, "Hang"),
     (0xF900, 0xFAFF, "Hani"),
@@ -47,10 +66,14 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
 _STARTS = [r[0] for r in sorted(_RANGES)]
 _SORTED = sorted(_RANGES)
 
-RIGHT_TO_LEFT = frozenset({"Arab", "Hebr"})
+RIGHT_TO_LEFT = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo"})
 EAST_ASIAN = frozenset({"Hang", "Hani", "Jpan"})
 COMPLEX = frozenset({"Arab", "Hebr", "Thai", "Deva"})
 """Scripts OOXML draws with the complex-script (``cs``) font."""
+SHAPED = RIGHT_TO_LEFT | frozenset(
+    {"Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Tibt", "Mymr", "Khmr"}
+)
+"""Scripts whose text needs shaping (contextual forms, conjuncts, reordered or stacked marks) to be drawn right."""
 
 
 def script_of(char: str) -> str | None:
@@ -62,6 +85,11 @@ def script_of(char: str) -> str | None:
         if low <= code <= high:
             return script
     return None
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether *text* has a character of a script in :data:`SHAPED` (Latin, Greek, Cyrillic and CJK do not need it)."""
+    return any(script_of(char) in SHAPED for char in text if char > "\u058f")
 
 
 def scripts_in(text: str) -> Counter[str]:
@@ -146,7 +174,9 @@ def language_of(text: str, document: str, document_xml_lang: str, context: str =
         return document_xml_lang
     if script == "Hani":
         return han_language(document, context) or document_xml_lang
-    tag = _LANGS[script]
+    tag = _LANGS.get(script)
+    if tag is None:
+        return document_xml_lang
     if tag.split("-")[0] == document.split("-")[0].lower():
         return document_xml_lang
     return tag

@@ -78,3 +78,31 @@ def test_text_is_cut_where_its_script_changes_and_east_asian_stretches_stay_whol
     assert segments("2025: ") == ["2025: "]
     assert split_by_language("Quad と日本", "ja", "ja-JP") == (("Quad と日本", "ja-JP"),)  # one language, one piece
     assert split_by_language("Seoul 서울", "en", "en-US") == (("Seoul ", "en-US"), ("서울", "ko-KR"))
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Regional security, 2025 (≥ 3%)", False),
+        ("日本の防衛と한국", False),
+        ("Ελληνικά и кириллица", False),
+        ("हिन्दी", True),
+        ("in Thai: ความมั่นคง", True),
+        ("الأمن", True),
+        ("ביטחון", True),
+        ("ລາວ", True),
+        ("ខ្មែរ", True),
+        ("မြန်မာ", True),
+        ("தமிழ்", True),
+        ("ܣܘܪܝܝܐ", True),
+    ],
+)
+def test_only_scripts_that_need_shaping_are_shaped(text, shaped):
+    from reportgen.scripts import needs_shaping
+
+    assert needs_shaping(text) is shaped
+
+
+def test_the_added_scripts_have_codes_and_keep_the_documents_language():
+    assert script_of("ລ") == "Laoo" and script_of("ខ") == "Khmr" and script_of("த") == "Taml" and script_of("ܣ") == "Syrc"
+    assert language_of("ລາວ", "en", "en-US") == "en-US"  # no OOXML tag of its own yet: not an error

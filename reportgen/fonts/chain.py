@@ -66,7 +66,8 @@ def script_key(char: str, han: str) -> str | None:
     if script == "Hani":
         return han
     if script is not None:
-        return _KEYS_OF_SCRIPTS.get(script, script)
+        key = _KEYS_OF_SCRIPTS.get(script, script)
+        return key if key in SCRIPT_KEYS else OTHER  # scripts.py knows more scripts than there are chains
     category = unicodedata.category(char)
     if category.startswith("S"):
         code = ord(char)

@@ -80,6 +80,66 @@ def test_the_layout_only_frame_places_without_drawing():
     assert Counting.drawn == 1
 
 
+def test_reportlab_shaping_internals_the_text_layer_relies_on():
+    """render/pdf/_internals_text.py: shapeFragWord is a module global in both modules it wraps, ShapeData
+    carries clusters and takes attributes, text goes through PDFTextObject._formatText, paragraphs ask
+    Paragraph.beginText for their text object, and broken lines clone."""
+    import inspect
+
+    from reportlab.pdfbase import ttfonts
+    from reportlab.pdfgen.textobject import PDFTextObject
+    from reportlab.platypus import paragraph
+
+    from reportgen.render.pdf import _internals_text
+
+    _internals_text.install()
+    assert ttfonts.shapeFragWord is paragraph.shapeFragWord is _internals_text.shape_word
+    assert "shapeFragWord(_)" in inspect.getsource(paragraph.Paragraph.breakLines)
+    data = ttfonts.ShapeData(0, 600, 0, 0, 0, 600)
+    data.source = "x"  # noted sources live on the glyph data
+    assert {"cluster", "x_offset", "y_offset", "x_advance"} <= set(ttfonts.ShapeData._fields)
+    assert "__shapeData__" in inspect.getsource(PDFTextObject._formatText)
+    assert "self.beginText(cur_x, cur_y)" in inspect.getsource(paragraph.Paragraph.drawPara)
+    assert "def setRise" in inspect.getsource(PDFTextObject) and "self._code[-1]" in inspect.getsource(PDFTextObject.setRise)
+    style = getSampleStyleSheet()["Normal"]
+    para = Paragraph("two <b>frags</b>", style)
+    para.wrap(200, 100)
+    line = para.blPara.lines[0]
+    assert para.blPara.kind == 1 and line.clone(words=line.words[:1]).words == line.words[:1]
+    assert all(hasattr(frag, "clone") and hasattr(frag, "text") for frag in line.words)
+    from reportlab.platypus import tableofcontents
+
+    assert tableofcontents.Paragraph is paragraph.Paragraph  # contents_paragraphs swaps this name
+    assert "Paragraph(" in inspect.getsource(tableofcontents.TableOfContents.wrap)
+    assert ttfonts.makeToUnicodeCMap is _internals_text._to_unicode_cmap
+    assert "makeToUnicodeCMap(baseFontName, subset)" in inspect.getsource(ttfonts.TTFont.addObjects)
+    assert "<%02X> <%04X>" in inspect.getsource(_internals_text._ORIGINAL_CMAP)  # the lines _to_unicode_cmap rewrites
+    word = ttfonts.makeShapedFragWord([0])([1.0])
+    assert isinstance(word, ttfonts.ShapedFragWord)
+    shaped = ttfonts.ShapedStr("ab", shapeData=[ttfonts.ShapeData(0, 1, 0, 0, 0, 1), ttfonts.ShapeData(1, 2, 0, 0, 0, 2)])
+    reversed_ = shaped[::-1]
+    assert isinstance(reversed_, ttfonts.ShapedStr) and [sd.cluster for sd in reversed_.__shapeData__] == [1, 0]
+    assert isinstance("" + shaped, ttfonts.ShapedStr) and isinstance(shaped + " ", ttfonts.ShapedStr)
+
+
+def test_harfbuzz_gives_right_to_left_glyphs_in_visual_order_with_falling_clusters():
+    """_internals_text flags a run right to left when its clusters fall from first glyph to last."""
+    from pathlib import Path
+
+    import pytest
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+
+    path = Path("/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf")
+    if not path.exists():
+        pytest.skip(f"{path} is not installed")
+    if "InternalsHebrew" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("InternalsHebrew", str(path)))
+    shaped = shapeStr("אבג", "InternalsHebrew", 10, force=True)
+    assert [data.cluster for data in shaped.__shapeData__] == [2, 1, 0]
+    assert str(shaped) == "גבא"
+
+
 def test_an_on_draw_callback_can_read_the_baseline_of_its_line():
     style = getSampleStyleSheet()["Normal"]
     canvas = Canvas(io.BytesIO())

@@ -22,6 +22,7 @@ from reportgen.document.figures import axis_title, number_format
 from reportgen.document.model import Chart
 from reportgen.document.vocab import ChartKind
 from reportgen.errors import RenderError
+from reportgen.render.pdf.strings import drawn
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
 
@@ -58,7 +59,7 @@ def _legend(drawing: Drawing, names: Sequence[str], styles: Styles, x0: float, t
         if x > x0 and x + item > x0 + width:
             x, y = x0, y - (LABEL_SIZE + 6)
         drawing.add(Rect(x, y - 0.5, 8, 8, fillColor=colours[index % len(colours)], strokeColor=None))
-        drawing.add(String(x + 12, y, text, fontName=font, fontSize=LABEL_SIZE, fillColor=styles.colours.text))
+        drawing.add(String(x + 12, y, drawn(text, font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=styles.colours.text))
         x += item + 18
     return top - y + 8
 
@@ -75,7 +76,7 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     fmt = number_format(chart, values)
     unit = axis_title(chart) if chart.unit else (chart.series[0].name if len(chart.series) == 1 else "")
     if unit:
-        drawing.add(String(0, top - LABEL_SIZE, unit, fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
+        drawing.add(String(0, top - LABEL_SIZE, drawn(unit, font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
         top -= ROW
     top -= 10  # room for the value label over the tallest bar
 
@@ -106,7 +107,9 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     axis.labelTextFormat = fmt.axis_text
 
     cats = plot.categoryAxis
-    cats.categoryNames = categories
+    # reportlab's labels re-split their text into plain strings: the glyphs stay shaped and in visual
+    # order, HarfBuzz's mark offsets and the ActualText are lost
+    cats.categoryNames = [drawn(name, font, LABEL_SIZE + 0.5) for name in categories]
     cats.strokeColor, cats.strokeWidth = c.text, 0.8
     cats.visibleTicks = 0
     cats.labels.fontName, cats.labels.fontSize, cats.labels.fillColor = font, LABEL_SIZE + 0.5, c.text
@@ -156,9 +159,9 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
     labels = [f"{name}: {fmt.text(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values, strict=True)]
     legend_x = size + 24
-    series = chart.series[0].name
+    series = drawn(chart.series[0].name, styles.fonts.bold, LABEL_SIZE)
     drawing.add(String(legend_x, height - LABEL_SIZE - 2, series, fontName=styles.fonts.bold, fontSize=LABEL_SIZE, fillColor=c.text))
     _legend(drawing, labels, styles, legend_x, height - LABEL_SIZE - 10, 1.0)
     drawing.add(pie)
     if axis_title(chart):
-        drawing.add(String(0, height - LABEL_SIZE, axis_title(chart), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
+        drawing.add(String(0, height - LABEL_SIZE, drawn(axis_title(chart), font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))

@@ -14,13 +14,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from reportgen.render.pdf._internals import text_line_y
+from reportgen.render.pdf.flow import Contents
 from reportgen.render.pdf.styles import Styles
 
 ENTRY_END = "drawTOCEntryEnd"
 """The name of the callback reportlab's entries fire (their ``<onDraw name=...>``)."""
 
 
-class StartEdgeContents(TableOfContents):
+class StartEdgeContents(Contents):
     """A table of contents whose page numbers sit at the left edge (the end of a right-to-left line)."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -41,7 +42,7 @@ class StartEdgeContents(TableOfContents):
 
 def contents_table(styles: Styles) -> TableOfContents:
     """The contents table in the theme's contents styles, numbers at the end side of each line."""
-    kind = StartEdgeContents if styles.sides.mirrored else TableOfContents
+    kind = StartEdgeContents if styles.sides.mirrored else Contents
     return kind(
         levelStyles=[styles["toc0"], styles["toc1"]],
         dotsMinLevel=-1,

@@ -31,8 +31,10 @@ from reportgen.document.model import DocumentInfo
 from reportgen.document.text import ellipsize
 from reportgen.errors import RenderError
 from reportgen.render.pdf._internals import LayoutOnlyFrame
+from reportgen.render.pdf._internals_text import SourceCanvas
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
 from reportgen.render.pdf.inline import text_markup
+from reportgen.render.pdf.strings import drawn
 from reportgen.render.pdf.styles import Geometry, Styles
 from reportgen.render.pdf.units import Pt, mm
 from reportgen.render.pdf.wide import LANDSCAPE
@@ -130,7 +132,7 @@ class BriefDocTemplate(BaseDocTemplate):
     def _canvas(self, *args: object, **kwargs: object) -> Canvas:
         self.passes += 1
         kwargs["initialFontName"] = self.styles.fonts.body  # else an unused, unembedded Helvetica is declared
-        canv = Canvas(*args, **kwargs)
+        canv = SourceCanvas(*args, **kwargs)
         canv.setDateFormatter(lambda *_: self._date)
         canv.showOutline()
         # The first pass only learns pages (it is never the last: PageCount is unsatisfied
@@ -162,6 +164,7 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFont(self.styles.fonts.bold, size)
         canv.setFillColor(self.styles.colours.marking)
         middle = page_width / 2
+        text = drawn(text, self.styles.fonts.bold, size, rtl=self.styles.sides.mirrored)
         canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
         canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
 
@@ -186,17 +189,22 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.setFillColor(c.muted)
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
-        self._side_string(canv, g, header + 4, _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room), start=True)
-        self._side_string(canv, g, header + 4, date, start=False)
+        title = _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room)
+        self._side_string(canv, g, header + 4, self._drawn(title, f.body), start=True)
+        self._side_string(canv, g, header + 4, self._drawn(date, f.body), start=False)
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
         organization = _fit(canv, self.info.organization, f.body, FURNITURE_SIZE, g.frame_width * 0.6)
-        self._side_string(canv, g, footer - 10, organization, start=True)
+        self._side_string(canv, g, footer - 10, self._drawn(organization, f.body), start=True)
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
-        self._side_string(canv, g, footer - 10, number, start=False)
+        self._side_string(canv, g, footer - 10, self._drawn(number, f.bold), start=False)
         self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
+
+    def _drawn(self, text: str, font: str) -> str:
+        """Furniture *text* shaped and in visual order, as it needs, in the brief's base direction."""
+        return drawn(text, font, FURNITURE_SIZE, rtl=self.styles.sides.mirrored)
 
     def _side_string(self, canv: Canvas, g: Geometry, y: float, text: str, *, start: bool) -> None:
         """*text* flush with the frame's start side (*start*) or its end side, on the baseline *y*."""

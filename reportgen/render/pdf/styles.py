@@ -19,6 +19,7 @@ from reportlab.platypus import TableStyle
 
 from reportgen.errors import RenderError
 from reportgen.locale import locale_for
+from reportgen.render.pdf.flow import set_right_to_left
 from reportgen.render.pdf.sides import Sides
 from reportgen.render.pdf.units import PAGE_SIZES, Pt, mm
 from reportgen.theme import Theme
@@ -239,6 +240,7 @@ def _paragraph_styles(theme: Theme, c: Palette, f: Fonts, *, sides: Sides) -> di
         allowOrphans=0,
         bulletFontName=f.body,
     )
+    set_right_to_left(body, sides.mirrored)  # every style below derives from body: lines reorder with a right-to-left base
 
     def derive(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
