@@ -168,14 +168,16 @@ def _note_private(source: str, glyphs: Sequence[tuple[str, str]]) -> None:
 
 
 def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
-    """reportlab's ToUnicode map of one font subset, private-use codes mapped to the characters they stand for."""
+    """reportlab's ToUnicode map of one font subset, private-use codes mapped to the characters they stand for,
+    and characters beyond the Basic Multilingual Plane (emoji, rare Han) written as UTF-16 surrogate pairs:
+    reportlab writes their code point as five hex digits, which readers take for another character."""
     cmap: str = _ORIGINAL_CMAP(fontname, subset)
-    texts = _PRIVATE_TEXT.get(fontname.split("+", 1)[-1])
-    if not texts:
-        return cmap
+    texts = _PRIVATE_TEXT.get(fontname.split("+", 1)[-1], {})
     for i, code in enumerate(subset):
         if code in texts:
             cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{texts[code].encode('utf-16-be').hex().upper()}>")
+        elif code > 0xFFFF:
+            cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>")
     return cmap
 
 
