@@ -115,3 +115,9 @@ def make_frag_word(width: float, parts: list[tuple[Any, str]], *, space_after: b
     """A frag word of *parts* ``(frag, text)`` measuring *width*, followed by a space or joined to the next word."""
     kind = _paragraph._HSFrag if space_after else list
     return cast("list[Any]", kind([width, *parts]))
+
+
+def current_font(canvas: Canvas) -> tuple[str, float]:
+    """The canvas's font and size now (``Canvas._fontname``, ``_fontsize``): a line drawn in pieces sets a
+    font only where it changes, so a line in one font writes the same operators as one ``drawString``."""
+    return str(canvas._fontname), float(canvas._fontsize)

@@ -22,7 +22,7 @@ from reportgen.document.figures import axis_title, number_format
 from reportgen.document.model import Chart
 from reportgen.document.vocab import ChartKind
 from reportgen.errors import RenderError
-from reportgen.render.pdf.strings import drawn
+from reportgen.render.pdf.strings import drawn, label
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
 
@@ -59,7 +59,7 @@ def _legend(drawing: Drawing, names: Sequence[str], styles: Styles, x0: float, t
         if x > x0 and x + item > x0 + width:
             x, y = x0, y - (LABEL_SIZE + 6)
         drawing.add(Rect(x, y - 0.5, 8, 8, fillColor=colours[index % len(colours)], strokeColor=None))
-        drawing.add(String(x + 12, y, drawn(text, font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=styles.colours.text))
+        _add_all(drawing, label(x + 12, y, text, font, LABEL_SIZE, styles.colours.text))
         x += item + 18
     return top - y + 8
 
@@ -76,7 +76,7 @@ def _xy_chart(drawing: Drawing, chart: Chart, styles: Styles, width: float, heig
     fmt = number_format(chart, values)
     unit = axis_title(chart) if chart.unit else (chart.series[0].name if len(chart.series) == 1 else "")
     if unit:
-        drawing.add(String(0, top - LABEL_SIZE, drawn(unit, font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
+        _add_all(drawing, label(0, top - LABEL_SIZE, unit, font, LABEL_SIZE, c.muted))
         top -= ROW
     top -= 10  # room for the value label over the tallest bar
 
@@ -159,9 +159,13 @@ def _pie(drawing: Drawing, chart: Chart, styles: Styles, width: float, height: f
     # Every category in a legend beside the pie, zero slices included: nothing is left unlabelled.
     labels = [f"{name}: {fmt.text(v)} ({v / total:.0%})" for name, v in zip(chart.categories, values, strict=True)]
     legend_x = size + 24
-    series = drawn(chart.series[0].name, styles.fonts.bold, LABEL_SIZE)
-    drawing.add(String(legend_x, height - LABEL_SIZE - 2, series, fontName=styles.fonts.bold, fontSize=LABEL_SIZE, fillColor=c.text))
+    _add_all(drawing, label(legend_x, height - LABEL_SIZE - 2, chart.series[0].name, styles.fonts.bold, LABEL_SIZE, c.text))
     _legend(drawing, labels, styles, legend_x, height - LABEL_SIZE - 10, 1.0)
     drawing.add(pie)
     if axis_title(chart):
-        drawing.add(String(0, height - LABEL_SIZE, drawn(axis_title(chart), font, LABEL_SIZE), fontName=font, fontSize=LABEL_SIZE, fillColor=c.muted))
+        _add_all(drawing, label(0, height - LABEL_SIZE, axis_title(chart), font, LABEL_SIZE, c.muted))
+
+
+def _add_all(drawing: Drawing, nodes: Sequence[String]) -> None:
+    for node in nodes:
+        drawing.add(node)

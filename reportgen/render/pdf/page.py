@@ -34,7 +34,7 @@ from reportgen.render.pdf._internals import LayoutOnlyFrame
 from reportgen.render.pdf._internals_text import SourceCanvas
 from reportgen.render.pdf.cover import BODY, COVER, TITLE_AT
 from reportgen.render.pdf.inline import text_markup
-from reportgen.render.pdf.strings import drawn
+from reportgen.render.pdf.strings import draw_line
 from reportgen.render.pdf.styles import Geometry, Styles
 from reportgen.render.pdf.units import Pt, mm
 from reportgen.render.pdf.wide import LANDSCAPE
@@ -163,10 +163,9 @@ class BriefDocTemplate(BaseDocTemplate):
             return
         canv.setFont(self.styles.fonts.bold, size)
         canv.setFillColor(self.styles.colours.marking)
-        middle = page_width / 2
-        text = drawn(text, self.styles.fonts.bold, size, rtl=self.styles.sides.mirrored)
-        canv.drawCentredString(middle, top, text, charSpace=MARKING_TRACKING)
-        canv.drawCentredString(middle, bottom, text, charSpace=MARKING_TRACKING)
+        for y in (top, bottom):
+            draw_line(canv, page_width / 2, y, text, self.styles.fonts.bold, size, align="centre",
+                      rtl=self.styles.sides.mirrored, spacing=MARKING_TRACKING)
 
     def _draw_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._furniture(canv, doc, self.styles.geometry)
@@ -190,29 +189,24 @@ class BriefDocTemplate(BaseDocTemplate):
         date = display_date(self.info)
         room = g.frame_width - canv.stringWidth(date, f.body, FURNITURE_SIZE) - mm(10)
         title = _fit(canv, self.info.title, f.body, FURNITURE_SIZE, room)
-        self._side_string(canv, g, header + 4, self._drawn(title, f.body), start=True)
-        self._side_string(canv, g, header + 4, self._drawn(date, f.body), start=False)
+        self._side_string(canv, g, header + 4, title, f.body, start=True)
+        self._side_string(canv, g, header + 4, date, f.body, start=False)
         total = self.pages.total or doc.page
         number = self._page_of.format(page=doc.page, pages=total)
         organization = _fit(canv, self.info.organization, f.body, FURNITURE_SIZE, g.frame_width * 0.6)
-        self._side_string(canv, g, footer - 10, self._drawn(organization, f.body), start=True)
+        self._side_string(canv, g, footer - 10, organization, f.body, start=True)
         canv.setFont(f.bold, FURNITURE_SIZE)
         canv.setFillColor(c.primary)
-        self._side_string(canv, g, footer - 10, self._drawn(number, f.bold), start=False)
+        self._side_string(canv, g, footer - 10, number, f.bold, start=False)
         self._marking(canv, MARKING_SIZE, g.page_height - g.top * 0.42, g.bottom * 0.3, g.page_width)
         canv.restoreState()
 
-    def _drawn(self, text: str, font: str) -> str:
-        """Furniture *text* shaped and in visual order, as it needs, in the brief's base direction."""
-        return drawn(text, font, FURNITURE_SIZE, rtl=self.styles.sides.mirrored)
-
-    def _side_string(self, canv: Canvas, g: Geometry, y: float, text: str, *, start: bool) -> None:
-        """*text* flush with the frame's start side (*start*) or its end side, on the baseline *y*."""
-        left, right = g.left, g.page_width - g.right
-        if start != self.styles.sides.mirrored:
-            canv.drawString(left, y, text)
-        else:
-            canv.drawRightString(right, y, text)
+    def _side_string(self, canv: Canvas, g: Geometry, y: float, text: str, font: str, *, start: bool) -> None:
+        """*text* in *font* flush with the frame's start side (*start*) or its end side, on the baseline *y*
+        (shaped, in visual order, each script in its chain's font)."""
+        at_left = start != self.styles.sides.mirrored
+        x = g.left if at_left else g.page_width - g.right
+        draw_line(canv, x, y, text, font, FURNITURE_SIZE, align="left" if at_left else "right", rtl=self.styles.sides.mirrored)
 
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         g, c, sides = self.styles.geometry, self.styles.colours, self.styles.sides
