@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 
 from reportgen.document.tables import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, share_widths
+from reportgen.linebreak import break_opportunities
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.units import Pt
@@ -21,8 +22,15 @@ from reportgen.render.pdf.units import Pt
 PAD_X = Pt(CELL_PAD_X)
 
 
-def _widest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+def widest_word(text: str, font: str, size: float) -> float:
+    """The width of *text*'s widest stretch no line may break inside: a word, or in Chinese, Japanese and
+    Thai the run between two break opportunities (:func:`reportgen.linebreak.break_opportunities`)."""
+    return max((stringWidth(piece, font, size) for word in text.split() for piece in _unbreakable(word)), default=0.0)
+
+
+def _unbreakable(word: str) -> list[str]:
+    cuts = [0, *break_opportunities(word), len(word)]
+    return [word[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
 
 
 def column_widths(
@@ -39,7 +47,7 @@ def column_widths(
     for index, row in enumerate(cells):
         row_font = header_font if index == 0 else font
         for col, text in enumerate(row):
-            minimum[col] = max(minimum[col], _widest_word(text, row_font, size) + 2 * PAD_X)
+            minimum[col] = max(minimum[col], widest_word(text, row_font, size) + 2 * PAD_X)
             natural[col] = max(natural[col], stringWidth(" ".join(text.split()), row_font, size) + 2 * PAD_X)
     return [Pt(width) for width in share_widths(minimum, natural, available)]
 

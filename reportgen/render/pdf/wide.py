@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from reportgen.render.pdf.cover import BODY
 from reportgen.render.pdf.styles import Styles
-from reportgen.render.pdf.tables import PAD_X
+from reportgen.render.pdf.tables import PAD_X, widest_word
 from reportgen.render.pdf.units import Pt
 
 TABLE_FLOOR = Pt(6.5)
@@ -45,8 +44,7 @@ def column_needs(cells: Sequence[Sequence[str]], styles: Styles, size: float) ->
     for index, row in enumerate(cells):
         font = head.fontName if index == 0 else cell.fontName
         for col, text in enumerate(row):
-            widest = max((stringWidth(word, font, size) for word in text.split()), default=0.0)
-            needs[col] = max(needs[col], widest + 2 * PAD_X)
+            needs[col] = max(needs[col], widest_word(text, font, size) + 2 * PAD_X)
     return needs
 
 

@@ -47,3 +47,13 @@ def test_data_table_header_repeats_and_uses_theme_colours() -> None:
     assert commands["BACKGROUND"][3].hexval() == "0x112233"
     assert [c.hexval() for c in commands["ROWBACKGROUNDS"][3]] == ["0xffffff", "0xabcdef"]
     assert table._cellvalues[0][0].style.textColor.hexval() == "0xffeedd"
+
+
+def test_a_japanese_cell_can_break_between_its_characters_so_its_least_width_is_a_few_of_them():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from reportgen.render.pdf.tables import widest_word
+
+    cell = "海洋・領域をめぐる圧力"
+    assert widest_word(cell, "Helvetica", 10) < stringWidth(cell, "Helvetica", 10) / 4
+    assert widest_word("maritime pressure", "Helvetica", 10) == stringWidth("pressure", "Helvetica", 10)
