@@ -1,4 +1,5 @@
-"""Render the pictures the README shows: the first page and first slides of the default pack, English and Japanese.
+"""Render the pictures the README shows: the first pages and slides of the default pack in English, Japanese
+and Korean, the page of the mixed-script test brief that quotes every script, and the Arabic brief's mirrored pages.
 
     python scripts/pictures.py        # writes docs/images/*.png (needs pdftoppm and soffice)
 """
@@ -15,7 +16,12 @@ from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
 IMAGES = REPO / "docs" / "images"
-EDITIONS = {"en": REPO / "content" / "japan-defense.yaml", "ja": REPO / "content" / "japan-defense.ja.yaml"}
+EDITIONS = {lang: REPO / "content" / f"japan-defense{suffix}.yaml" for lang, suffix in (("en", ""), ("ja", ".ja"), ("ko", ".ko"))}
+BRIEFS = {
+    "mixed": (REPO / "tests" / "data" / "outlines" / "mixed-scripts.en.yaml", 2, 2, 90),
+    "ar": (REPO / "tests" / "data" / "outlines" / "regional-security.ar.yaml", 1, 3, 60),
+}
+"""Briefs pictured alone: outline, first and last page, resolution."""
 
 
 def run(*args: str) -> None:
@@ -52,6 +58,11 @@ def main() -> None:
             slides = pages(work / f"deck-{language}" / "deck.pdf", work / f"slide-{language}", 1, 12, 40)
             chosen = [slides[i] for i in (0, 2, 4, 7, 8, 9) if i < len(slides)]
             sheet(chosen, 3, IMAGES / f"deck-{language}.png")
+        for name, (outline, first, last, dpi) in BRIEFS.items():
+            out = work / name
+            run(sys.executable, "-m", "reportgen", "build", str(outline), "--format", "pdf", "--out", str(out))
+            tiles = pages(out / "brief.pdf", work / f"brief-{name}", first, last, dpi)
+            sheet(tiles, min(3, len(tiles)), IMAGES / f"brief-{name}.png")
     for path in sorted(IMAGES.glob("*.png")):
         print(path.relative_to(REPO))
 
