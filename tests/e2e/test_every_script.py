@@ -56,7 +56,9 @@ EDITIONS = {
 
 
 def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC, spaces squeezed, and the embedding controls poppler puts around right-to-left runs (U+202A-202E) left out."""
+    text = re.sub("[\u202a-\u202e]", "", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
 
 
 def _build(outline: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTCollection, TTFont
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +15,7 @@ from reportgen.errors import RenderError
 from reportgen.fonts import truetype
 from reportgen.fonts.embedded import cjk_font, symbols_font
 from reportgen.fonts.truetype import truetype_subset
+from reportgen.render.pdf._internals import register_fresh
 from support.tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_the_outlines_are_drawn_not_empty() -> None:
 
 
 def test_the_result_loads_in_reportlab_and_draws_the_text(tmp_path: Path) -> None:
-    pdfmetrics.registerFont(ReportlabTTFont("SubsetKorean", str(truetype_subset(_korean_font(), KOREAN))))
+    register_fresh(ReportlabTTFont("SubsetKorean", str(truetype_subset(_korean_font(), KOREAN))))
     pdf = tmp_path / "korean.pdf"
     canvas = Canvas(str(pdf))
     canvas.setFont("SubsetKorean", 14)

@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from reportgen.render.pdf import _internals as pdf_internals
+from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pptx import _internals as pptx_internals
 
 
@@ -134,7 +135,7 @@ def test_harfbuzz_gives_right_to_left_glyphs_in_visual_order_with_falling_cluste
     if not path.exists():
         pytest.skip(f"{path} is not installed")
     if "InternalsHebrew" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("InternalsHebrew", str(path)))
+        register_fresh(TTFont("InternalsHebrew", str(path)))
     shaped = shapeStr("אבג", "InternalsHebrew", 10, force=True)
     assert [data.cluster for data in shaped.__shapeData__] == [2, 1, 0]
     assert str(shaped) == "גבא"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +87,31 @@ def stray_words(deck: Path, rendered: Path, tolerance: float = 3.0) -> tuple[int
                 if x0 < 0 or top < 0 or x1 > width or bottom > height:
                     stray.append(Stray(number, word["text"], "off the slide"))
                     continue
-                marker = _MARKER.fullmatch(word["text"]) is not None
+                if _CID.fullmatch(word["text"]):  # a glyph LibreOffice's PDF gives no character: nothing to match
+                    continue
+                marker = _MARKER.fullmatch(word["text"]) is not None or _MARKER.fullmatch(word["text"][::-1]) is not None
                 forms = (word["text"], word["text"][::-1])  # a right-to-left override draws a word reversed
                 owners = [b for b in boxes if b.text is None or (marker and b.text) or (b.text and any(f in b.text for f in forms))]
+                if not any(b.text for b in owners):  # right-to-left text comes out in glyph order: match its letters
+                    owners += [b for b in boxes if b.text and _letters_in(word["text"], b.text)]
                 if not owners:
                     stray.append(Stray(number, word["text"], "in no shape's text"))
                 elif not any(b.holds(x0, top, x1, bottom, tolerance) for b in owners):
                     stray.append(Stray(number, word["text"], "outside its shape"))
     return total, stray
+
+
+_CID = re.compile(r"(?:\(cid:\d+\))+")
+
+
+def _letters(text: str) -> Counter[str]:
+    """The letters of *text* whatever their order and form: compatibility forms folded (Arabic
+    presentation forms, ligatures), marks and unmapped glyphs ``(cid:N)`` left out."""
+    folded = unicodedata.normalize("NFKD", _CID.sub("", text))
+    return Counter(char for char in folded if not unicodedata.category(char).startswith(("M", "Z", "C", "P")))
+
+
+def _letters_in(word: str, text: str) -> bool:
+    """Whether some word of *text* has every letter of the rendered *word* (in glyph order, so reordered)."""
+    wanted = _letters(word)
+    return bool(wanted) and any(wanted <= _letters(candidate) for candidate in text.split())

@@ -54,16 +54,14 @@ def register_fresh(font: TTFont) -> str:
 
     reportlab files dynamic fonts by face (PostScript) name too: registering a second subset of one
     font (another build's characters) under a new name silently hands back the first one, whose
-    glyphs are not this build's. When the face name is taken by the same file, that font is used;
-    when by another file, this one's face is given a name of its own (its file's stem) first.
+    glyphs are not this build's. When the face name is taken by the same file, the new name is filed
+    under that font; when by another file, this one's face is given a name of its own (its file's stem) first.
     ``pdfmetrics._dynFaceNames`` is the private table that does the filing.
     """
     older = pdfmetrics._dynFaceNames.get(font.face.name)
-    if older is not None and older is not font:
-        if getattr(older.face, "filename", None) == font.face.filename:
-            return str(older.fontName)
+    if older is not None and older is not font and getattr(older.face, "filename", None) != font.face.filename:
         font.face.name = font.face.name + b"-" + Path(font.face.filename).stem[-8:].encode("ascii", "replace")
-    pdfmetrics.registerFont(font)
+    pdfmetrics.registerFont(font)  # a font of the same file: reportlab files the new name under the older font
     return str(font.fontName)
 
 

@@ -129,7 +129,8 @@ def _note_sources(word: Sequence[Any], shaped: Sequence[Any], run: int) -> None:
     merged = [start for i, start in enumerate(starts) if i == 0 or not unicodedata.category(text[start]).startswith("M")]
     ends = dict(zip(merged, [*merged[1:], len(text)], strict=True))
     base = {start: max(m for m in merged if m <= start) for start in starts}
-    rtl = len(data) > 1 and data[0].cluster > data[-1].cluster
+    # glyphs in falling cluster order are right to left; so is one glyph for a right-to-left word (في, a ligature)
+    rtl = data[0].cluster > data[-1].cluster if len(data) > 1 else any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
     done: set[int] = set()
     glyphs: dict[int, list[tuple[str, str]]] = {}  # cluster -> (glyph, font) in drawing order
     for frag, piece in shaped[1:]:

@@ -15,13 +15,28 @@ from collections.abc import Sequence
 from bidi import algorithm
 
 
+class _Neutralised(dict[int, str]):
+    """Characters python-bidi's resolution cannot take (its asserts fail on them): those with no bidi
+    class (unassigned code points) and separators (tab, paragraph separator) inside a line, read as
+    the neutral characters they behave as here."""
+
+    def __missing__(self, code: int) -> str:
+        kind = unicodedata.bidirectional(chr(code))
+        value = "?" if kind == "" else " " if kind in ("B", "S") else chr(code)
+        self[code] = value
+        return value
+
+
+_NEUTRALISED = _Neutralised()
+
+
 def levels(text: str, *, rtl: bool) -> list[int]:
     """The resolved embedding level of every character of *text* in a paragraph of base
     direction right to left (*rtl*) or left to right."""
     storage = algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    algorithm.get_embedding_levels(text, storage)
+    algorithm.get_embedding_levels(text.translate(_NEUTRALISED), storage)
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)

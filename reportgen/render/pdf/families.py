@@ -10,10 +10,10 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.errors import RenderError
+from reportgen.render.pdf._internals import register_fresh
 from reportgen.theme import Theme
 
 _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Italic"), "bold_italic": (1, 1, "-BoldItalic")}
@@ -22,10 +22,9 @@ _FACES = {"regular": (0, 0, ""), "bold": (1, 0, "-Bold"), "italic": (0, 1, "-Ita
 @cache
 def _load(name: str, path: Path) -> str:
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        return register_fresh(TTFont(name, str(path)))
     except Exception as exc:  # reportlab reports a broken font in many ways (TTFError, KeyError, struct.error...)
         raise RenderError(f"cannot use the font file {path}: {type(exc).__name__}: {exc}", field="theme.font_files") from None
-    return name
 
 
 def register(theme: Theme, *names: str | None) -> None:

@@ -46,7 +46,7 @@ def pieces(text: str, font: str, size: float, *, rtl: bool = False, spacing: flo
     parts = [(piece, chosen or font) for piece, chosen in segments(text)]
     if len(parts) == 1:
         return [_piece(text, parts[0][1], size, rtl, spacing)]
-    resolved = levels(text, rtl=rtl)
+    resolved = levels(text, rtl=rtl) if needs_reordering(text, rtl=rtl) else [0] * len(text)
     runs: list[tuple[str, str, int]] = []
     position = 0
     for piece, chosen in parts:

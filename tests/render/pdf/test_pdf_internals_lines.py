@@ -12,6 +12,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 
 from reportgen.render.pdf import _internals_lines as lines
 from reportgen.render.pdf import _internals_text as text_internals
+from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pdf.flow import Para, set_right_to_left
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
@@ -25,7 +26,7 @@ def font(name: str, file: Path) -> str:
             pytest.fail(f"{file} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
         pytest.skip(f"{file} is not installed")
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(file)))
+        register_fresh(TTFont(name, str(file)))
     return name
 
 

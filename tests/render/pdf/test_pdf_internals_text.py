@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 
 from reportgen.render.pdf import _internals_text as text_internals
+from reportgen.render.pdf._internals import register_fresh
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LATIN = Path(__file__).resolve().parents[3] / "templates/default/assets/fonts/NotoSans-Regular.ttf"
@@ -23,7 +24,7 @@ def font(name: str, file: Path) -> str:
             pytest.fail(f"{file} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
         pytest.skip(f"{file} is not installed")
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(file)))
+        register_fresh(TTFont(name, str(file)))
     return name
 
 

@@ -16,6 +16,7 @@ from reportlab.platypus import SimpleDocTemplate
 from reportgen.fonts.truetype import truetype_subset
 from reportgen.linebreak import CANNOT_END, CANNOT_START, cluster_boundaries, thai_word_boundaries
 from reportgen.render.pdf import flow
+from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.linebreak import break_words
 from reportgen.render.pdf.styles import Styles
@@ -53,7 +54,7 @@ def _font(name: str, path: Path) -> str:
             pytest.fail(f"{path} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
         pytest.skip(f"{path} is not installed")
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        register_fresh(TTFont(name, str(path)))
     return name
 
 
