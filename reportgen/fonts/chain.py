@@ -86,6 +86,8 @@ def han_key(language_key: str, context: str = "", default: str = "Jpan") -> str:
     else *default* (the theme's choice)."""
     if language_key in HAN_KEYS:
         return HAN_KEYS[language_key]
+    if all(ord(char) < 0x1100 for char in context):  # no Hangul, no Han: the theme's choice, without looking further
+        return default
     if any(script_of(char) == "Hang" for char in context):
         return "Kore"
     forms = chinese_forms(context)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont as TTFontFile
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -22,7 +21,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportgen.errors import RenderError
 from reportgen.fonts import embedded, system
 from reportgen.fonts.chain import DEFAULT_CHAINS, OTHER, han_key, script_key
-from reportgen.fonts.truetype import truetype_subset
 from reportgen.locale import locale_for
 from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pdf.families import register
@@ -161,6 +159,8 @@ class FontBook:
         return regular
 
     def _load(self, family: str, path: Path, index: int, suffix: str = "") -> str | None:
+        from reportgen.fonts.truetype import truetype_subset  # fontTools' subsetter costs 70 ms to import: only when a font needs it
+
         try:
             subset = truetype_subset(path, self.chars, font_number=index)
         except RenderError:
@@ -202,6 +202,8 @@ def _source(family: str, path: Path, index: int, bold: Path | None, bold_index: 
 def character_map(path: Path, index: int = 0) -> frozenset[str]:
     """The characters the font at *path* (number *index* of a collection) has outlines for; empty when
     it cannot be read or draws only bitmaps (colour emoji), which a PDF font program cannot carry."""
+    from fontTools.ttLib import TTFont as TTFontFile  # only a brief beyond its theme's fonts reads other fonts
+
     try:
         with TTFontFile(str(path), fontNumber=index, lazy=True) as font:
             if not ("glyf" in font or "CFF " in font) or "CBDT" in font or "sbix" in font:

@@ -39,7 +39,7 @@ def report_missing_glyphs(texts: Iterable[FieldText], theme: Theme, source: Path
     register(theme)
     body = theme.brief.fonts.body
     covered = coverage(body)
-    if all(char in covered for item in items for char in item.text):
+    if all(char in covered or char.isspace() for item in items for char in item.text):
         return
     book = FontBook(theme, theme.language, frozenset("".join(item.text for item in items)))
     reported: set[str] = set()
