@@ -132,31 +132,19 @@ def test_stress_outline_loses_no_text(tmp_path):
     assert any(title.endswith("(cont.)") for title in titles)
 
 
-def test_a_master_without_a_needed_layout_is_one_clear_line(tmp_path):
+def test_a_master_with_unknown_layout_names_builds_by_layout_type(tmp_path):
     deck = Presentation()
     for layout in deck.slide_layouts:
         layout.name = f"Custom {layout.name}"
     reference = tmp_path / "odd.pptx"
     deck.save(reference)
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            str(OUTLINES["default"]),
-            "--format",
-            "pptx",
-            "--out",
-            str(tmp_path / "p"),
-            "--reference-pptx",
-            str(reference),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, "-m", "reportgen", "build", str(OUTLINES["default"]), "--format", "pptx", "--out", str(tmp_path / "p"),
+         "--reference-pptx", str(reference)],
+        capture_output=True, text=True, timeout=300,
     )
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert "deck.layouts" in result.stderr
-    assert not (tmp_path / "p").exists()
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr  # the recorded types say which layout is which
+    used = {slide.slide_layout.name for slide in Presentation(tmp_path / "p" / "deck.pptx").slides}
+    assert {"Custom Title Slide", "Custom Title and Content", "Custom Section Header", "Custom Title Only"} <= used
+    assert used <= {"Custom Title Slide", "Custom Title and Content", "Custom Section Header", "Custom Two Content", "Custom Title Only"}

@@ -4,25 +4,27 @@ With no reference deck the renderer starts from python-pptx's default template,
 made 16:9 with the placeholders of the master and every layout stretched
 across the wider slide (done once per process, in memory). A reference deck is
 checked and cleaned first (:mod:`master_check`: limits, dangerous content, its
-own sample slides left out) and opened from the cleaned copy. Layouts are found by name
-(``theme.deck.layouts`` first, then the usual PowerPoint names), placeholders
-by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
+own sample slides left out) and opened from the cleaned copy. Layouts are found by role
+(:mod:`roles`: the set's mapping, then the layout's type, then its usual names in several
+languages, then the closest usable one), placeholders by type. :class:`LayoutFrame` hands the geometry to the planner as plain data.
 """
 
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import cast
 
 from pptx import Presentation, util
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 
 from reportgen.document.vocab import Layout
-from reportgen.errors import RenderError, ReportgenError
-from reportgen.render.pptx import _internals
+from reportgen.errors import RenderError, ReportgenError, ReportgenWarning
+from reportgen.render.pptx import _internals, roles
 from reportgen.render.pptx.fontscheme import add_script_fonts
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_zip import refusal
@@ -34,22 +36,6 @@ WIDE = (Emu(12192000), Emu(6858000))
 """13.333 x 7.5 in."""
 
 LAYOUTS = tuple(Layout)
-
-DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
-    Layout.TITLE: ("Title Slide",),
-    Layout.SECTION: ("Section Header",),
-    Layout.BULLETS: ("Title and Content",),
-    Layout.AGENDA: ("Title and Content",),
-    Layout.SUMMARY: ("Title and Content",),
-    Layout.SOURCES: ("Title and Content",),
-    Layout.TWO_COLUMN: ("Two Content",),
-    Layout.CHART: ("Title Only",),
-    Layout.TABLE: ("Title Only",),
-    Layout.IMAGE: ("Title Only",),
-    Layout.QUOTE: ("Title Only",),
-    Layout.CLOSING: ("Title Slide", "Title Only"),
-}
-FALLBACK_NAMES = ("Title Only", "Blank")
 
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "subTitle", "obj")
@@ -80,6 +66,12 @@ class MasterLayout:
     title_box: Box
     bodies: tuple[Placeholder, ...]
     content: Box
+    kind: str = ""
+    """The layout's recorded type (``title``, ``obj``, ``titleOnly``...; ``""`` when it records none)."""
+
+    @property
+    def has_title(self) -> bool:
+        return self.title is not None
 
 
 @dataclass(frozen=True)
@@ -123,34 +115,24 @@ class Master:
                 hint=f"use one of: {', '.join(LAYOUTS)}",
             )
         self._frames: dict[str, LayoutFrame] = {}
+        self._chosen: dict[str, MasterLayout] = {}
 
     def layout_names(self) -> list[str]:
         return [layout.name for layout in self.catalogue.layouts]
 
     def master_layout(self, layout: str) -> MasterLayout:
-        """The template layout that our *layout* uses (theme.deck.layouts first, then the usual names)."""
-        available = ", ".join(f"'{name}'" for name in self.layout_names())
-        if layout in self._mapping:
-            wanted = self._mapping[layout]
-            found = self.catalogue.by_name(wanted)
-            if found is None:
-                raise RenderError(
-                    f"theme.yaml deck.layouts maps '{layout}' to '{wanted}', but {self.source} has no layout of that name",
-                    field=f"deck.layouts.{layout}",
-                    hint=f"map it in theme.yaml under deck.layouts to one of {available}",
-                )
-            return found
-        names = DEFAULT_NAMES.get(layout, ()) + FALLBACK_NAMES
-        for name in names:
-            found = self.catalogue.by_name(name)
-            if found is not None:
-                return found
-        looked = ", ".join(f"'{n}'" for n in names)
-        raise RenderError(
-            f"{self.source} has no layout for the '{layout}' slides (looked for {looked})",
-            field="deck.layouts",
-            hint=f"map it in theme.yaml under deck.layouts, e.g. deck: {{layouts: {{{layout}: <layout name>}}}}; the master has {available}",
-        )
+        """The template layout our *layout* slides use (:func:`roles.choose`); how it was found, when that
+        needs saying, is warned about once per role."""
+        if layout not in self._chosen:
+            if not self.catalogue.layouts:
+                raise RenderError(f"{self.source} has no layouts", field="deck.layouts", hint="use a master with a title and a content layout")
+            choice = roles.choose(layout, self.catalogue.layouts, self._mapping, self.source)
+            if choice.warning:
+                warnings.warn(ReportgenWarning(choice.warning, field=f"deck.layouts.{layout}",
+                                               hint="name the layout to use under deck.layouts in theme.yaml (reportgen validate lists the master's layouts)"),
+                              stacklevel=2)
+            self._chosen[layout] = cast(MasterLayout, choice.layout)
+        return self._chosen[layout]
 
     def slide_layout(self, layout: str) -> SlideLayout:
         master, index = self.master_layout(layout).position
@@ -206,7 +188,9 @@ def catalogue(prs: PresentationType) -> Catalogue:
     for m, master in enumerate(prs.slide_masters):
         master_phs = placeholders(_internals.element(master))
         for i, layout in enumerate(master.slide_layouts):
-            layouts.append(_read_layout(layout.name, (m, i), placeholders(_internals.element(layout)), master_phs, slide))
+            element = _internals.element(layout)
+            read = _read_layout(layout.name, (m, i), placeholders(element), master_phs, slide)
+            layouts.append(replace(read, kind=str(element.get("type") or "")))
     return Catalogue(tuple(layouts), _furniture(prs))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 
 import pytest
@@ -240,16 +241,57 @@ def test_renamed_reordered_layouts_are_found_through_deck_layouts(tmp_path, norm
     assert firsts == ["United States", "Regional partners"]
 
 
-def test_missing_layout_names_the_layout_and_the_fix(tmp_path, normal, theme):
-    path = _reference(tmp_path, {"Section Header": "Divider", "Title Only": "Heading", "Blank": "Empty"})
-    with pytest.raises(RenderError) as caught:
-        render_pptx(normal, theme.model_copy(update={"reference_pptx": path}))
-    message = str(caught.value)
-    assert "'section'" in message and "Section Header" in message
-    assert "map it in theme.yaml under deck.layouts" in message
-    mapped = theme.model_copy(update={"reference_pptx": path, "deck": theme.deck.model_copy(update={"layouts": {"section": "Nope"}})})
-    with pytest.raises(RenderError, match="maps 'section' to 'Nope'"):
-        render_pptx(normal, mapped)
+JAPANESE = {"Title Slide": "タイトル スライド", "Title and Content": "タイトルとコンテンツ", "Section Header": "セクション見出し",
+            "Two Content": "2 つのコンテンツ", "Title Only": "タイトルのみ", "Blank": "白紙"}
+
+
+def _untyped(path, rename: dict[str, str]):
+    """The master at *path* with its layouts' recorded types removed and *rename* applied (as some editors save)."""
+    prs = Presentation(path)
+    for layout in prs.slide_layouts:
+        layout._element.attrib.pop("type", None)
+        if layout.name in rename:
+            layout._element.cSld.set("name", rename[layout.name])
+    prs.save(path)
+    return path
+
+
+def test_layouts_are_found_by_their_type_whatever_they_are_called(tmp_path, normal, theme):
+    path = _reference(tmp_path, {name: f"Layout {i}" for i, name in enumerate(JAPANESE)}, reverse=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # found without a guess: nothing to warn about
+        prs = open_deck(render_pptx(normal, theme.model_copy(update={"reference_pptx": path})))
+    kinds = [s.slide_layout._element.get("type") for s in prs.slides]
+    assert kinds == ["title", "obj", "secHead", "obj", "titleOnly", "titleOnly", "twoObj", "titleOnly", "obj", "obj", "title"]
+
+
+@pytest.mark.parametrize("names", [JAPANESE, {"Title Slide": "Titelfolie", "Title and Content": "Titel und Inhalt",
+                                              "Section Header": "Abschnittsüberschrift", "Two Content": "Zwei Inhalte", "Title Only": "Nur Titel"}])
+def test_layouts_with_no_type_are_found_by_their_localised_names(tmp_path, normal, theme, names):
+    path = _untyped(_reference(tmp_path), names)
+    prs = open_deck(render_pptx(normal, theme.model_copy(update={"reference_pptx": path})))
+    used = {s.slide_layout.name for s in prs.slides}
+    assert used == {names[name] for name in ("Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only")}
+
+
+def test_a_layout_the_set_names_but_the_master_lacks_falls_back_to_its_role_with_a_warning(tmp_path, normal, theme):
+    mapped = theme.model_copy(update={"reference_pptx": _reference(tmp_path), "deck": theme.deck.model_copy(update={"layouts": {"section": "Nope"}})})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        prs = open_deck(render_pptx(normal, mapped))
+    messages = [str(w.message) for w in caught]
+    assert len([m for m in messages if "maps 'section' to 'Nope'" in m]) == 1  # once, not once per slide
+    assert "using its layout 'Section Header' instead" in next(m for m in messages if "Nope" in m)
+    assert prs.slides[2].slide_layout.name == "Section Header"
+
+
+def test_with_no_layout_of_the_role_the_closest_usable_one_is_used_and_named(tmp_path, normal, theme):
+    path = _untyped(_reference(tmp_path), {name: f"Custom {name}" for name in JAPANESE})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        prs = open_deck(render_pptx(normal, theme.model_copy(update={"reference_pptx": path})))
+    assert any("for the 'section' slides; using its layout 'Custom Title Slide'" in str(w.message) for w in caught)
+    assert all(slide.shapes.title is not None for slide in prs.slides)
 
 
 def test_unknown_deck_layout_key_is_an_error(normal, theme):
