@@ -15,6 +15,7 @@ today is. A language reportgen has no entry for gets the neutral defaults
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -55,8 +56,9 @@ class Locale:
         return style(value)
 
 
-def _english(value: dt.date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+def _day_month_year(months: list[str], prefix: str = "") -> Callable[[dt.date], str]:
+    """Dates written day, month name, year: ``15 January 2025``; *prefix* goes before the month."""
+    return lambda value: f"{value.day} {prefix}{months[value.month - 1]} {value.year}"
 
 
 def _han(value: dt.date) -> str:
@@ -67,35 +69,25 @@ def _korean(value: dt.date) -> str:
     return f"{value.year}년 {value.month}월 {value.day}일"
 
 
-def _arabic(value: dt.date) -> str:
-    # Western digits, as the Gulf press and most Arabic publishing set dates today.
-    return f"{value.day} {_ARABIC_MONTHS[value.month - 1]} {value.year}"
-
-
-def _hebrew(value: dt.date) -> str:
-    # The month takes the prefix ב ("in"): 15 בינואר 2025, as Israeli papers date articles.
-    return f"{value.day} ב{_HEBREW_MONTHS[value.month - 1]} {value.year}"
-
-
-def _persian(value: dt.date) -> str:
-    # Gregorian, with the Persian names of its months: a brief on foreign affairs dates by the
-    # international calendar; the Solar Hijri date would need a conversion the outline did not ask for.
-    return f"{value.day} {_PERSIAN_MONTHS[value.month - 1]} {value.year}"
-
-
-def _urdu(value: dt.date) -> str:
-    return f"{value.day} {_URDU_MONTHS[value.month - 1]} {value.year}"
-
-
 _MONTHS = "January February March April May June July August September October November December".split()
 _ARABIC_MONTHS = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split()
 """The Gregorian month names of Egypt and the Gulf (the Levant's كانون الثاني … are not used)."""
 _HEBREW_MONTHS = "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר".split()
 _PERSIAN_MONTHS = "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر".split()
 _URDU_MONTHS = "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر".split()
-_DATE_STYLES = {
-    "en": _english, "ja": _han, "zh": _han, "ko": _korean,
-    "ar": _arabic, "he": _hebrew, "fa": _persian, "ur": _urdu,
+_DATE_STYLES: dict[str, Callable[[dt.date], str]] = {
+    "en": _day_month_year(_MONTHS),
+    "ja": _han,
+    "zh": _han,
+    "ko": _korean,
+    # Arabic with Western digits, as the Gulf press and most Arabic publishing set dates today.
+    "ar": _day_month_year(_ARABIC_MONTHS),
+    # The Hebrew month takes the prefix ב ("in"): 15 בינואר 2025, as Israeli papers date articles.
+    "he": _day_month_year(_HEBREW_MONTHS, "ב"),
+    # Gregorian with the Persian month names: a brief on foreign affairs dates by the international
+    # calendar; the Solar Hijri date would need a conversion the outline did not ask for.
+    "fa": _day_month_year(_PERSIAN_MONTHS),
+    "ur": _day_month_year(_URDU_MONTHS),
 }
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from reportgen.fonts.truetype import VERTICAL_FEATURES
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "reportgen" / "fonts" / "data"
 CHARSETS = DATA / "charsets"
@@ -207,8 +209,7 @@ def subset_options() -> subset.Options:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["VORG", "vhea", "vmtx", "BASE"]
-    vertical = {"vert", "vrt2", "vkna", "vkrn", "vpal", "valt", "vhal", "vjmo"}
-    options.layout_features = sorted((set(options.layout_features) - vertical) | {"palt", "halt", "pwid", "fwid", "hwid", "locl"})
+    options.layout_features = sorted((set(options.layout_features) - VERTICAL_FEATURES) | {"palt", "halt", "pwid", "fwid", "hwid", "locl"})
     return options
 
 

@@ -4,14 +4,14 @@ have fonts for before it draws anything (fonts are subset to what a build uses).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reportgen.document.model import Document, Run
 
 
 def texts(document: Document) -> Iterator[str]:
     """Every string the document holds (blocks, figures, information), in no particular order."""
-    yield from _strings((document.info, document.blocks, document.figures))
+    return (value for value in _walk((document.info, document.blocks, document.figures)) if isinstance(value, str))
 
 
 def characters(document: Document) -> frozenset[str]:
@@ -21,32 +21,19 @@ def characters(document: Document) -> frozenset[str]:
 
 def span_languages(document: Document) -> frozenset[str]:
     """The language tags inline spans name (``[維護]{lang=zh-Hant}``)."""
-    return frozenset(run.lang for run in _runs((document.blocks, document.figures)) if run.lang)
+    return frozenset(value.lang for value in _walk((document.blocks, document.figures)) if isinstance(value, Run) and value.lang)
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+def _walk(value: object) -> Iterator[object]:
+    """*value* and everything inside it: mapping values, sequence items, dataclass fields, depth first."""
+    yield value
+    if isinstance(value, dict):
+        children: Iterable[object] = value.values()
     elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _strings(item)
+        children = value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from _strings(getattr(value, item.name))
-
-
-def _runs(value: object) -> Iterator[Run]:
-    if isinstance(value, Run):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _runs(item)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _runs(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from _runs(getattr(value, item.name))
+        children = (getattr(value, item.name) for item in dataclasses.fields(value))
+    else:
+        return
+    for child in children:
+        yield from _walk(child)

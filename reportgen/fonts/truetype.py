@@ -42,7 +42,8 @@ _MAXP_TRUETYPE_FIELDS = (
     "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth",
 )
 """The fields maxp version 1.0 (TrueType) has beyond version 0.5 (CFF); the point and contour counts are recomputed on save."""
-_VERTICAL = {"vert", "vrt2", "vkna", "vkrn", "vpal", "valt", "vhal", "vjmo"}
+VERTICAL_FEATURES = frozenset({"vert", "vrt2", "vkna", "vkrn", "vpal", "valt", "vhal", "vjmo"})
+"""OpenType features of vertical writing, which the brief never sets: dropped from every subset."""
 _DROPPED_TABLES = ["VORG", "vhea", "vmtx", "BASE", "DSIG", "FFTM"]
 
 
@@ -130,7 +131,7 @@ def _options() -> subset.Options:
     options.name_languages = ["*"]
     options.glyph_names = False
     options.drop_tables += _DROPPED_TABLES
-    options.layout_features = sorted((set(options.layout_features) - _VERTICAL) | {"palt", "halt", "locl"})
+    options.layout_features = sorted((set(options.layout_features) - VERTICAL_FEATURES) | {"palt", "halt", "locl"})
     return options
 
 

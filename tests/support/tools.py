@@ -36,3 +36,16 @@ def require_font(path: str) -> Path:
     if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
         pytest.fail(f"the font {path} is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
     pytest.skip(f"the font {path} is not installed")
+
+
+def registered_font(name: str, path: Path) -> str:
+    """*name*, registered with reportlab as the TrueType font at *path* (skipped or failed as :func:`require_font`)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from reportgen.render.pdf._internals import register_fresh
+
+    require_font(str(path))
+    if name not in pdfmetrics.getRegisteredFontNames():
+        register_fresh(TTFont(name, str(path)))
+    return name

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
 from reportgen.render.pdf import _internals_lines as lines
 from reportgen.render.pdf import _internals_text as text_internals
-from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pdf.flow import Para, set_right_to_left
+from support.tools import registered_font
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LATIN = Path(__file__).resolve().parents[3] / "templates/default/assets/fonts/NotoSans-Regular.ttf"
 text_internals.install()
 
 
-def font(name: str, file: Path) -> str:
-    if not file.exists():
-        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
-            pytest.fail(f"{file} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
-        pytest.skip(f"{file} is not installed")
-    if name not in pdfmetrics.getRegisteredFontNames():
-        register_fresh(TTFont(name, str(file)))
-    return name
+font = registered_font
 
 
 def test_a_hebrew_line_is_drawn_right_to_left_word_by_word():

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
 from reportgen.fonts.truetype import truetype_subset
 from reportgen.linebreak import CANNOT_END, CANNOT_START, cluster_boundaries, thai_word_boundaries
 from reportgen.render.pdf import flow
-from reportgen.render.pdf._internals import register_fresh
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.linebreak import break_words
 from reportgen.render.pdf.styles import Styles
 from reportgen.theme import Theme
+from support.tools import registered_font
 
 ROOT = Path(__file__).resolve().parents[3]
 CJK = ROOT / "reportgen/fonts/data/NotoSansCJKjp-Regular.otf"
@@ -48,14 +45,7 @@ def _japanese() -> Path:
     return truetype_subset(CJK, Path(__file__).read_text(encoding="utf-8"))
 
 
-def _font(name: str, path: Path) -> str:
-    if not path.exists():
-        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
-            pytest.fail(f"{path} is required (REPORTGEN_REQUIRE_CLIENTS=1)")
-        pytest.skip(f"{path} is not installed")
-    if name not in pdfmetrics.getRegisteredFontNames():
-        register_fresh(TTFont(name, str(path)))
-    return name
+_font = registered_font
 
 
 def _para(text: str, font: str, size: float = 10) -> Para:
