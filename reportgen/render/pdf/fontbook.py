@@ -44,7 +44,6 @@ class FontBook:
     """Every character the brief will draw: what embedded and system fonts are cut down to."""
     _sources: dict[str, Source | None] = field(default_factory=dict)
     _names: dict[tuple[Path, int], str | None] = field(default_factory=dict)
-    _coverage: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.locale = locale_for(self.language)
@@ -104,12 +103,6 @@ class FontBook:
 
     def key_of(self, char: str, han: str) -> str | None:
         return script_key(char, han)
-
-    def coverage(self, name: str) -> frozenset[str]:
-        if name not in self._coverage:
-            face = getattr(pdfmetrics.getFont(name), "face", None)
-            self._coverage[name] = frozenset(chr(code) for code in getattr(face, "charToGlyph", {}))
-        return self._coverage[name]
 
     def resolve(self, family: str) -> Source | None:
         """Where *family*'s files are: the template set's, reportgen's embedded, or the system's (None: nowhere)."""

@@ -140,7 +140,7 @@ def segments(text: str, context: str = "", lang: str | None = None) -> list[tupl
         key = book.key_of(char, han)
         if key is None:
             previous = pieces[-1][1] if pieces else None
-            if previous is not None and char in book.coverage(previous):
+            if previous is not None and char in coverage(previous):
                 wanted: str | None = previous
             elif char in active.covered:
                 wanted = None
