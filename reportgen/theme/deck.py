@@ -29,3 +29,5 @@ class DeckOptions(Section):
     sizes: DeckSizes = DeckSizes()
     layouts: dict[str, str] = Field(default_factory=dict)
     """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""
+    master: str | int | None = None
+    """Which slide master of a deck with several to use: its name, or its number counted from 1 (None: the first)."""

@@ -35,6 +35,7 @@ MOVED: dict[KeyPath, KeyPath] = {
     ("sizes", "slide_body"): ("deck", "sizes", "body"),
     ("sizes", "slide_body_min"): ("deck", "sizes", "body_min"),
     ("deck_layouts",): ("deck", "layouts"),
+    ("deck_master",): ("deck", "master"),
 }
 """Old key path -> new key path."""
 

@@ -111,6 +111,17 @@ class Theme(Section):
     language: str = Field(default="", exclude=True)
     """The outline language this theme was fitted to by :meth:`for_language` (``""``: none yet)."""
 
+    def named(self, *path: str) -> bool:
+        """Whether the template set (or a set it extends) gives the key at *path* (``named("colours", "primary")``),
+        rather than leaving it to the master's theme or reportgen's default: the first rung of the order of
+        precedence (docs/templates.md)."""
+        section: object = self
+        for key in path:
+            if not isinstance(section, Section) or key not in section.model_fields_set:
+                return False
+            section = getattr(section, key)
+        return True
+
     def for_language(self, language: str) -> Theme:
         """This theme with the words of *language*, and the CJK font as body and heading font when the
         language is Chinese, Japanese or Korean. The words are those of the tag itself, else of the

@@ -79,7 +79,10 @@ class Catalogue:
     """Everything the renderer reads from a template, kept between renders of the same template."""
 
     layouts: tuple[MasterLayout, ...]
-    furniture: Furniture
+    furniture: tuple[Furniture, ...]
+    """Per slide master, where its footer placeholders put the furniture."""
+    masters: tuple[str, ...] = ()
+    """The slide masters' names, in order."""
 
     def by_name(self, name: str) -> MasterLayout | None:
         folded = " ".join(name.split()).casefold()
@@ -103,7 +106,10 @@ class Master:
         self.source = source
         self.accent_rule = accent_rule
         """Draw our accent rule under titles: only on our own master, never over a corporate one."""
-        self.furniture = catalogue.furniture
+        self.index = _master_index(theme.deck.master, catalogue.masters, source)
+        """Which slide master the deck uses (``deck.master``; the first by default)."""
+        self.layouts = tuple(layout for layout in catalogue.layouts if layout.position[0] == self.index)
+        self.furniture = catalogue.furniture[self.index]
         ids = [int(value) for value in _internals.slide_id_list(prs).xpath("./p:sldId/@id")]
         self._next_slide_id = max(ids, default=255) + 1
         self._mapping = dict(theme.deck.layouts)
@@ -118,15 +124,15 @@ class Master:
         self._chosen: dict[str, MasterLayout] = {}
 
     def layout_names(self) -> list[str]:
-        return [layout.name for layout in self.catalogue.layouts]
+        return [layout.name for layout in self.layouts]
 
     def master_layout(self, layout: str) -> MasterLayout:
         """The template layout our *layout* slides use (:func:`roles.choose`); how it was found, when that
         needs saying, is warned about once per role."""
         if layout not in self._chosen:
-            if not self.catalogue.layouts:
+            if not self.layouts:
                 raise RenderError(f"{self.source} has no layouts", field="deck.layouts", hint="use a master with a title and a content layout")
-            choice = roles.choose(layout, self.catalogue.layouts, self._mapping, self.source)
+            choice = roles.choose(layout, self.layouts, self._mapping, self.source)
             if choice.warning:
                 warnings.warn(ReportgenWarning(choice.warning, field=f"deck.layouts.{layout}",
                                                hint="name the layout to use under deck.layouts in theme.yaml (reportgen validate lists the master's layouts)"),
@@ -144,6 +150,24 @@ class Master:
             boxes = tuple(ph.box for ph in found.bodies if ph.box is not None)
             self._frames[layout] = LayoutFrame(layout, found.name, found.title_box, found.title is not None, boxes, found.content)
         return self._frames[layout]
+
+
+def _master_index(wanted: str | int | None, names: tuple[str, ...], source: str) -> int:
+    """The index of the slide master ``deck.master`` names: by its name, or its number counted from 1."""
+    if wanted is None or len(names) == 0:
+        return 0
+    if isinstance(wanted, int) or wanted.strip().isdigit():
+        number = int(wanted)
+        if 1 <= number <= len(names):
+            return number - 1
+    else:
+        folded = [" ".join(name.split()).casefold() for name in names]
+        key = " ".join(wanted.split()).casefold()
+        if key in folded:
+            return folded.index(key)
+    listed = ", ".join(f"{i} '{name}'" for i, name in enumerate(names, 1))
+    raise RenderError(f"theme.yaml deck.master is '{wanted}', but {source} has the slide masters {listed}", field="deck.master",
+                      hint="give one of those names or numbers (reportgen master FILE.pptx lists them)")
 
 
 def open_master(theme: Theme) -> Master:
@@ -185,13 +209,16 @@ def catalogue(prs: PresentationType) -> Catalogue:
     """Read the template's layouts and furniture positions."""
     slide = _slide(prs)
     layouts = []
+    furniture = []
     for m, master in enumerate(prs.slide_masters):
+        furniture.append(_furniture(prs, m))
         master_phs = placeholders(_internals.element(master))
         for i, layout in enumerate(master.slide_layouts):
             element = _internals.element(layout)
             read = _read_layout(layout.name, (m, i), placeholders(element), master_phs, slide)
             layouts.append(replace(read, kind=str(element.get("type") or "")))
-    return Catalogue(tuple(layouts), _furniture(prs))
+    names = tuple(master.name or f"Master {m}" for m, master in enumerate(prs.slide_masters, 1))
+    return Catalogue(tuple(layouts), tuple(furniture), names)
 
 
 @lru_cache(maxsize=4)
@@ -288,9 +315,9 @@ def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder]
     return MasterLayout(name, position, titles[0] if titles else None, title_box, bodies, content)
 
 
-def _furniture(prs: PresentationType) -> Furniture:
+def _furniture(prs: PresentationType, index: int) -> Furniture:
     slide = _slide(prs)
-    master = placeholders(_internals.element(prs.slide_masters[0]))
+    master = placeholders(_internals.element(prs.slide_masters[index]))
     band = Inches(0.4)  # where the master has no footer placeholders
     numbers = [ph.box for ph in master if ph.type == "sldNum" and ph.box is not None]
     footers = [ph.box for ph in master if ph.type == "ftr" and ph.box is not None]
