@@ -27,6 +27,7 @@ from reportgen.errors import RenderError, ReportgenError, ReportgenWarning
 from reportgen.render.pptx import _internals, roles
 from reportgen.render.pptx.fontscheme import add_script_fonts
 from reportgen.render.pptx.master_check import safe_master
+from reportgen.render.pptx.master_theme import read_theme
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
@@ -110,6 +111,10 @@ class Master:
         """Which slide master the deck uses (``deck.master``; the first by default)."""
         self.layouts = tuple(layout for layout in catalogue.layouts if layout.position[0] == self.index)
         self.furniture = catalogue.furniture[self.index]
+        self.theme = read_theme(prs, self.index)
+        """The chosen master's fonts, colours and colour map."""
+        self.corporate = not accent_rule
+        """A master the set brought: its own look wins over reportgen's defaults (docs/templates.md)."""
         ids = [int(value) for value in _internals.slide_id_list(prs).xpath("./p:sldId/@id")]
         self._next_slide_id = max(ids, default=255) + 1
         self._mapping = dict(theme.deck.layouts)
