@@ -14,6 +14,7 @@ that face.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import unicodedata
@@ -70,6 +71,8 @@ class Advances:
     def widths(self) -> dict[int, float]:
         if self._widths is None:
             from fontTools.ttLib import TTFont  # here, so a deck that needs no font file never imports fontTools
+
+            logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)  # odd timestamps in some fonts' head table are no concern here
 
             font = TTFont(str(self.path), fontNumber=self.index, lazy=True)
             try:

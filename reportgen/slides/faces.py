@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,12 +62,14 @@ class Faces:
     lang: str = "en-US"
     assets: tuple[tuple[str, tuple[tuple[str, Path], ...]], ...] = ()
     """The set's font files: family -> ((face, path), ...)."""
+    heading: str = ""
+    """The Latin face titles are drawn in ("": the same as :attr:`latin`)."""
 
     def __hash__(self) -> int:
         """Hashed once: every cached measure of the plan hashes the faces it was measured in."""
         cached: int | None = self.__dict__.get("_hash")
         if cached is None:
-            cached = hash((self.latin, self.east_asian, self.tag, self.lang, self.assets))
+            cached = hash((self.latin, self.east_asian, self.tag, self.lang, self.assets, self.heading))
             object.__setattr__(self, "_hash", cached)
         return cached
 
@@ -75,6 +77,10 @@ class Faces:
     def of(cls, theme: Theme, locale: Locale) -> Faces:
         assets = tuple((family, tuple(sorted(files.items()))) for family, files in sorted(theme.font_paths.items()))
         return cls(theme.deck.fonts.latin, theme.deck.fonts.east_asian, locale.tag, locale.xml_lang, assets)
+
+    def titles(self) -> Faces:
+        """These faces with the heading face as the Latin one, for measuring titles."""
+        return replace(self, latin=self.heading) if self.heading and self.heading != self.latin else self
 
     def pieces(self, text: str, context: str, bold: bool, code: bool, previous: str = "") -> tuple[list[tuple[str, str]], str]:
         """*text* (one run's) as (characters, metric key) pieces, with an autospace piece wherever LibreOffice

@@ -25,6 +25,20 @@ class LayoutFrame:
     """The layout's text placeholders (body, subtitle, content), left to right."""
     content: Box
     """The area for the slide's content: below the title, above the footer."""
+    inherited: Inherited | None = None
+    """On a corporate master, what its placeholders' text looks like when a run names nothing (None: our own master)."""
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """A corporate master's own text look on one layout: what the fitter measures when the set names nothing."""
+
+    title_size: float
+    title_bold: bool
+    title_face: str
+    body_size: float
+    """The first body placeholder's first level (else a text box's), in points."""
+    body_face: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class Furniture:
     marking: Box
     logo: Box
     """Bottom left: where the master puts the date."""
+    date: Box | None = None
+    """A corporate master's date placeholder, which the deck's date goes into (None: none is drawn)."""
 
 
 class Frames(Protocol):
@@ -43,5 +59,6 @@ class Frames(Protocol):
 
     furniture: Furniture
     accent_rule: bool
+    corporate: bool
 
     def frame(self, layout: str) -> LayoutFrame: ...

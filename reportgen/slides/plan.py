@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reportgen.dates import format_date
 from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
 from reportgen.document.vocab import Layout
 from reportgen.locale import locale_for
 from reportgen.slides import fit, flow
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
+from reportgen.slides.deckfonts import measured_faces
 from reportgen.slides.faces import Faces
 from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
@@ -40,13 +42,15 @@ TEXT_LAYOUTS = (Layout.BULLETS, Layout.AGENDA, Layout.SUMMARY, Layout.SOURCES)
 
 def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePlan]:
     """Every slide of *document*, its text measured in the faces that will draw it (:mod:`faces`)."""
-    with fit.measuring(Faces.of(theme, locale_for(document.info.language))):
-        planner = _Planner(document, theme, master)
+    faces = measured_faces(theme, locale_for(document.info.language), master)
+    with fit.measuring(faces):
+        planner = _Planner(document, theme, master, faces)
         slides: list[SlidePlan] = []
         for blocks in split_slides(document.blocks):
             slides.extend(planner.slide(read_slide(blocks, document)))
-        marking = document.info.marking
-        return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, marking), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
+        info = document.info
+        date = format_date(info.date, info.language) if master.corporate else ""
+        return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, info.marking, date), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
 
 
 def fit_title(runs: Runs, box: Box, largest: Length) -> tuple[Para, bool]:
@@ -65,12 +69,27 @@ def fit_title(runs: Runs, box: Box, largest: Length) -> tuple[Para, bool]:
 
 
 class _Planner:
-    def __init__(self, document: Document, theme: Theme, master: Frames) -> None:
+    def __init__(self, document: Document, theme: Theme, master: Frames, faces: Faces) -> None:
         self.document = document
         self.theme = theme
         self.master = master
-        self.body_sizes = flow.sizes(Pt(theme.deck.sizes.body), Pt(min(theme.deck.sizes.body, theme.deck.sizes.body_min)))
+        self.faces = faces
+        self.body_sizes = self.ladder(master.frame(Layout.BULLETS))
         self.continued = theme.strings.continued
+
+    def ladder(self, frame: LayoutFrame) -> list[Length]:
+        """The body sizes to try on *frame*, largest first: the set's size, else a corporate master's own, down to the floor."""
+        sizes = self.theme.deck.sizes
+        largest = sizes.body
+        if frame.inherited is not None and not self.theme.named("deck", "sizes", "body"):
+            largest = frame.inherited.body_size
+        return flow.sizes(Pt(largest), Pt(min(largest, sizes.body_min)))
+
+    def title_size(self, frame: LayoutFrame, ours: float) -> Length:
+        """The title's largest size: the set's, else a corporate master's own, else ours."""
+        if frame.inherited is not None and not self.theme.named("deck", "sizes", "title"):
+            return Pt(frame.inherited.title_size)
+        return Pt(ours)
 
     # -- slides by layout ------------------------------------------------------------------
 
@@ -91,7 +110,7 @@ class _Planner:
 
     def title_slide(self, content: SlideContent) -> SlidePlan:
         frame = self.master.frame(content.layout)
-        size = Pt(self.theme.deck.sizes.title * 4 / 3)
+        size = self.title_size(frame, self.theme.deck.sizes.title * 4 / 3)
         title = self.title_frame(content.title, frame, size, inherit=True)
         specs = [Spec(content.lead, "subtitle")] if content.lead else []
         for group in content.flow + content.quotes:
@@ -104,7 +123,7 @@ class _Planner:
 
     def section(self, content: SlideContent) -> SlidePlan:
         frame = self.master.frame(Layout.SECTION)
-        title = self.title_frame(content.title, frame, Pt(self.theme.deck.sizes.title * 4 / 3))
+        title = self.title_frame(content.title, frame, self.title_size(frame, self.theme.deck.sizes.title * 4 / 3))
         specs = [Spec(content.lead, "subtitle")] if content.lead else []
         specs += [s for g in content.flow + content.quotes for s in g]
         box = frame.bodies[0] if frame.bodies else frame.content
@@ -118,7 +137,7 @@ class _Planner:
         groups = ([(Spec(content.lead, "lead"),)] if content.lead else []) + content.flow
         if not groups:  # a title-only slide: no empty body placeholder
             return self.pages(layout, content, [()])
-        pages = flow.paginate(groups, box, self.body_sizes)
+        pages = flow.paginate(groups, box, self.ladder(frame))
         return self.pages(layout, content, [(Frame(role, box, paras),) for paras in pages])
 
     def columns(self, content: SlideContent) -> list[SlidePlan]:
@@ -139,7 +158,7 @@ class _Planner:
         extra = [g for _, groups in content.columns[2:] for g in groups] + content.flow + content.quotes
         if extra:
             flows[-1] = flows[-1] + extra
-        pages = flow.paginate_many(flows, boxes, self.body_sizes, first)
+        pages = flow.paginate_many(flows, boxes, self.ladder(frame), first)
         slides = []
         for k in range(max(len(p) for p in pages)):
             on = first if k == 0 else boxes
@@ -259,7 +278,10 @@ class _Planner:
         master the layout decides both alignment and anchoring."""
         if not runs:
             return None
-        para, _ = fit_title(bold(runs), frame.title, largest or Pt(self.theme.deck.sizes.title))
+        inherited = frame.inherited
+        runs = bold(runs) if inherited is None or inherited.title_bold else runs
+        with fit.measuring(self.faces.titles()):
+            para, _ = fit_title(runs, frame.title, largest or self.title_size(frame, self.theme.deck.sizes.title))
         role: FrameRole = "title" if frame.title_placeholder else "text"
         if not self.master.accent_rule:  # a corporate master aligns its own titles
             return Frame(role, frame.title, (replace(para, align=None),), anchor=None, name="Title")
@@ -296,12 +318,16 @@ class _Planner:
             box = fit_picture(path, place.inset(left=INSET_X, top=Inches(0.05), bottom=Inches(0.05)), "logo")
         return (Picture(path, box, f"{self.theme.name} logo"),)
 
-    def furniture(self, number: int, marking: str) -> tuple[Frame, ...]:
+    def furniture(self, number: int, marking: str, date: str = "") -> tuple[Frame, ...]:
+        """The slide number, the marking and (on a corporate master with a date placeholder) the date; the writer
+        puts each into the master's placeholder for it where the slide's layout has one."""
         place = self.master.furniture
         out = [self.shrunk("text", place.number, [Spec((Run(str(number)),), "slidenum", align="r")], flow.sizes(*FURNITURE))]
         out[0] = replace(out[0], name="Slide Number")
         if marking:
             out.append(replace(self.shrunk("text", place.marking, [Spec((Run(marking),), "marking", align="ctr")], flow.sizes(*FURNITURE)), name="Marking"))
+        if date and place.date is not None:
+            out.append(replace(self.shrunk("text", place.date, [Spec((Run(date),), "plain", align="l")], flow.sizes(*FURNITURE)), name="Date"))
         return tuple(out)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import cast
 
@@ -26,10 +26,11 @@ from reportgen.document.vocab import Layout
 from reportgen.errors import RenderError, ReportgenError, ReportgenWarning
 from reportgen.render.pptx import _internals, roles
 from reportgen.render.pptx.fontscheme import add_script_fonts
+from reportgen.render.pptx.inherited import TextLook, other_look, placeholder_looks
 from reportgen.render.pptx.master_check import safe_master
 from reportgen.render.pptx.master_theme import read_theme
 from reportgen.render.pptx.master_zip import refusal
-from reportgen.slides.frames import Furniture, LayoutFrame
+from reportgen.slides.frames import Furniture, Inherited, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
 from reportgen.theme import Theme
 
@@ -69,6 +70,16 @@ class MasterLayout:
     content: Box
     kind: str = ""
     """The layout's recorded type (``title``, ``obj``, ``titleOnly``...; ``""`` when it records none)."""
+    footers: tuple[Placeholder, ...] = ()
+    """Its date, footer and slide-number placeholders (``dt``, ``ftr``, ``sldNum``)."""
+    looks: dict[tuple[str, str], TextLook] = field(default_factory=dict, compare=False, hash=False)
+    """What each placeholder's text inherits, by (type, idx) (:mod:`inherited`)."""
+
+    def look(self, placeholder: Placeholder | None) -> TextLook | None:
+        """The look *placeholder* (one of this layout's) inherits; None for a text box."""
+        if placeholder is None:
+            return None
+        return self.looks.get((placeholder.type, str(placeholder.idx)))
 
     @property
     def has_title(self) -> bool:
@@ -84,6 +95,8 @@ class Catalogue:
     """Per slide master, where its footer placeholders put the furniture."""
     masters: tuple[str, ...] = ()
     """The slide masters' names, in order."""
+    others: tuple[TextLook, ...] = ()
+    """Per slide master, what a text box's text inherits (its ``p:otherStyle``)."""
 
     def by_name(self, name: str) -> MasterLayout | None:
         folded = " ".join(name.split()).casefold()
@@ -153,8 +166,17 @@ class Master:
         if layout not in self._frames:
             found = self.master_layout(layout)
             boxes = tuple(ph.box for ph in found.bodies if ph.box is not None)
-            self._frames[layout] = LayoutFrame(layout, found.name, found.title_box, found.title is not None, boxes, found.content)
+            self._frames[layout] = LayoutFrame(layout, found.name, found.title_box, found.title is not None, boxes, found.content,
+                                               self._inherited(found) if self.corporate else None)
         return self._frames[layout]
+
+
+    def _inherited(self, layout: MasterLayout) -> Inherited:
+        other = self.catalogue.others[self.index] if self.catalogue.others else TextLook()
+        title = layout.look(layout.title) or other
+        body = layout.look(layout.bodies[0]) if layout.bodies else None
+        body = body or other
+        return Inherited(title.sizes[0], title.bold, title.face or self.theme.major.latin, body.sizes[0], body.face or self.theme.minor.latin)
 
 
 def _master_index(wanted: str | int | None, names: tuple[str, ...], source: str) -> int:
@@ -215,15 +237,20 @@ def catalogue(prs: PresentationType) -> Catalogue:
     slide = _slide(prs)
     layouts = []
     furniture = []
+    others = []
+    names = []
     for m, master in enumerate(prs.slide_masters):
         furniture.append(_furniture(prs, m))
-        master_phs = placeholders(_internals.element(master))
+        master_element = _internals.element(master)
+        master_phs = placeholders(master_element)
+        theme = read_theme(prs, m)
+        others.append(other_look(master_element, theme))
+        names.append(master.name or theme.name or f"Master {m + 1}")  # PowerPoint shows a master by its theme's name
         for i, layout in enumerate(master.slide_layouts):
             element = _internals.element(layout)
             read = _read_layout(layout.name, (m, i), placeholders(element), master_phs, slide)
-            layouts.append(replace(read, kind=str(element.get("type") or "")))
-    names = tuple(master.name or f"Master {m}" for m, master in enumerate(prs.slide_masters, 1))
-    return Catalogue(tuple(layouts), tuple(furniture), names)
+            layouts.append(replace(read, kind=str(element.get("type") or ""), looks=placeholder_looks(element, master_element, theme)))
+    return Catalogue(tuple(layouts), tuple(furniture), tuple(names), tuple(others))
 
 
 @lru_cache(maxsize=4)
@@ -317,7 +344,8 @@ def _read_layout(name: str, position: tuple[int, int], layout: list[Placeholder]
         top = master_body[0].y if master_body else Emu(title_box.bottom + GAP)
         bottom = master_body[0].bottom if master_body else Emu(footer_top - GAP / 2)
         content = Box(title_box.x, top, title_box.w, Emu(max(Inches(1), bottom - top)))
-    return MasterLayout(name, position, titles[0] if titles else None, title_box, bodies, content)
+    footers = tuple(ph for ph, _ in _boxed(phs, FURNITURE_TYPES))
+    return MasterLayout(name, position, titles[0] if titles else None, title_box, bodies, content, footers=footers)
 
 
 def _furniture(prs: PresentationType, index: int) -> Furniture:
@@ -332,4 +360,4 @@ def _furniture(prs: PresentationType, index: int) -> Furniture:
     width = Emu(slide.w // 3)
     marking = footers[0] if footers else Box(Emu((slide.w - width) // 2), default_y, width, band)
     logo = dates[0] if dates else Box(Inches(0.6), default_y, Inches(2.0), band)
-    return Furniture(slide, number, marking, logo)
+    return Furniture(slide, number, marking, logo, dates[0] if dates else None)

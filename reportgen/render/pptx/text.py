@@ -26,6 +26,7 @@ from pptx.oxml import parse_xml
 
 from reportgen.document.model import Run
 from reportgen.locale import Locale, locale_for
+from reportgen.render.pptx.inherited import TextLook
 from reportgen.render.pptx.xml import qn
 from reportgen.scripts import COMPLEX, RIGHT_TO_LEFT, dominant, language_of, split_by_language
 from reportgen.slides.fit import LINE_HEIGHT
@@ -59,34 +60,44 @@ class Style:
     tag: str = "en"
     """The document's BCP 47 tag, as the outline gave it."""
     right_to_left: bool = False
+    inherits: frozenset[str] = frozenset()
+    """What a corporate master decides because the set does not name it: ``latin`` (the faces), ``bullets``,
+    and the colours ``primary``, ``accent``, ``text``, ``muted``, ``marking`` (docs/templates.md, order of precedence)."""
 
     @classmethod
-    def of(cls, theme: Theme, locale: Locale) -> Style:
+    def of(cls, theme: Theme, locale: Locale, corporate: bool = False) -> Style:
         c = theme.colours
         colours = (c.primary, c.accent, c.text, c.muted, c.marking, c.table_header_text)
         primary, accent, text, muted, marking, header_text = (x.lstrip("#").upper() for x in colours)
         fonts = theme.deck.fonts
+        inherits: frozenset[str] = frozenset()
+        if corporate:
+            left = [name for name in ("primary", "accent", "text", "muted", "marking") if not theme.named("colours", name)]
+            left += [] if theme.named("deck", "fonts", "latin") else ["latin"]
+            inherits = frozenset([*left, "bullets"])
         return cls(
-            fonts.latin, fonts.east_asian, primary, accent, text, muted, marking, header_text, locale.xml_lang, locale.tag, locale.right_to_left
+            fonts.latin, fonts.east_asian, primary, accent, text, muted, marking, header_text, locale.xml_lang, locale.tag, locale.right_to_left,
+            inherits,
         )
 
-    def colour(self, para: Para, role: str) -> str:
-        if role == "title":
-            return self.primary
-        return {
-            "lead": self.primary,
-            "heading": self.primary,
-            "subtitle": self.primary,
-            "caption": self.muted,
-            "source": self.muted,
-            "attribution": self.muted,
-            "slidenum": self.muted,
-            "marking": self.marking,
-        }.get(para.kind, self.text)
+    def colour(self, para: Para, role: str) -> str | None:
+        """The colour of *para*'s text in a frame of *role* (None: the master's)."""
+        name = "primary" if role == "title" else {
+            "lead": "primary",
+            "heading": "primary",
+            "subtitle": "primary",
+            "caption": "muted",
+            "source": "muted",
+            "attribution": "muted",
+            "slidenum": "muted",
+            "marking": "marking",
+        }.get(para.kind, "text")
+        return None if name in self.inherits else str(getattr(self, name))
 
 
-def fill(txbody, frame: Frame, style: Style, part=None, colour: str | None = None, body: bool = True) -> None:
-    """Replace the text of *txbody* with *frame*'s paragraphs (*body*: set its insets and wrapping too).
+def fill(txbody, frame: Frame, style: Style, part=None, colour: str | None = None, body: bool = True, inherited: TextLook | None = None) -> None:
+    """Replace the text of *txbody* with *frame*'s paragraphs (*body*: set its insets and wrapping too;
+    *inherited*: what a corporate master's placeholder gives its text, so a size equal to it is not written).
 
     The paragraphs are written as one XML string and parsed once: far quicker than
     building thousands of small elements through python-pptx's element classes.
@@ -98,7 +109,7 @@ def fill(txbody, frame: Frame, style: Style, part=None, colour: str | None = Non
     numbering: dict[int, int] = {}
     out = [_OPEN]
     for para in frame.paras or (Para((), Emu(0)),):
-        paragraph(out, para, style, frame.role, numbering, part, colour)
+        paragraph(out, para, style, frame.role, numbering, part, colour, inherited)
     out.append("</a:txBody>")
     txbody.extend(list(parse_xml("".join(out))))
 
@@ -126,7 +137,9 @@ def body_pr(txbody, anchor: str | None = "t") -> None:
     bp.insert(bp.index(after[-1]) + 1 if after else 0, no_autofit)
 
 
-def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: dict[int, int], part=None, colour: str | None = None) -> None:
+def paragraph(
+    out: list[str], para: Para, style: Style, role: str, numbering: dict[int, int], part=None, colour: str | None = None, inherited: TextLook | None = None
+) -> None:
     """Append one ``a:p`` to *out*."""
     for level in [k for k in numbering if k > para.level or (k == para.level and para.kind != "number")]:
         numbering.pop(level)  # a numbered list restarts after anything at its level that is not one of its items
@@ -144,32 +157,46 @@ def paragraph(out: list[str], para: Para, style: Style, role: str, numbering: di
     out.append(f'<a:lnSpc><a:spcPts val="{round(para.size.pt * LINE_HEIGHT * 100)}"/></a:lnSpc>')
     out.append(f'<a:spcBef><a:spcPts val="{round(para.space_before.pt * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>')
     if bulleted:
-        out.append(f'<a:buClr><a:srgbClr val="{style.accent if para.level == 0 else style.muted}"/></a:buClr><a:buFont typeface={_q(style.latin)}/>')
+        bullet_colour = "accent" if para.level == 0 else "muted"
+        if bullet_colour not in style.inherits:
+            out.append(f'<a:buClr><a:srgbClr val="{getattr(style, bullet_colour)}"/></a:buClr>')
+        if "latin" not in style.inherits:
+            out.append(f"<a:buFont typeface={_q(style.latin)}/>")
         if para.kind == "number":
             start = f' startAt="{para.number}"' if numbering.get(para.level) != para.number - 1 else ""
             out.append(f'<a:buAutoNum type="arabicPeriod"{start}/>')
             numbering[para.level] = para.number
-        else:
+        elif not ("bullets" in style.inherits and role == "body"):  # a master's body placeholder has bullets of its own
             out.append(f"<a:buChar char={_q(BULLETS[min(para.level, 2)])}/>")
     else:
         out.append("<a:buNone/>")
     out.append("</a:pPr>")
     fill_colour = colour or style.colour(para, role)
+    size = _own_size(para, inherited)
     for run in para.runs:
         if para.kind == "slidenum":
             out.append(
                 f'<a:fld id="{{5C6B1A9E-8E4D-4F0B-9E3A-2D7C1B0A4F11}}" type="slidenum">'
-                f"{run_pr(para, style, run, fill_colour, context=context, role=role)}<a:t>{escape(run.text)}</a:t></a:fld>"
+                f"{run_pr(para, style, run, fill_colour, context=context, role=role, size=size)}<a:t>{escape(run.text)}</a:t></a:fld>"
             )
             continue
         link = _link(part, run.href)
         for i, piece in enumerate(run.text.split("\n")):  # a newline inside a run is a line break, as measured
             if i:
-                out.append(f"<a:br>{run_pr(para, style, run, fill_colour, context=context, role=role)}</a:br>")
+                out.append(f"<a:br>{run_pr(para, style, run, fill_colour, context=context, role=role, size=size)}</a:br>")
             for text in _pieces(run, piece, style, context):  # one run per language
-                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role, text)}<a:t>{escape(text)}</a:t></a:r>")
+                out.append(f"<a:r>{run_pr(para, style, run, fill_colour, link, context, role, text, size)}<a:t>{escape(text)}</a:t></a:r>")
     end_lang = language_of(context, style.tag, style.lang, context)
-    out.append(f'<a:endParaRPr lang="{end_lang}" sz="{round(para.size.pt * 100) if para.size else 1200}"/></a:p>')
+    end_size = "" if size is None else f' sz="{size or 1200}"'
+    out.append(f'<a:endParaRPr lang="{end_lang}"{end_size}/></a:p>')
+
+
+def _own_size(para: Para, inherited: TextLook | None) -> int | None:
+    """The size to write, in hundredths of a point: None where it is what the master's placeholder gives anyway."""
+    size = round(para.size.pt * 100) if para.size else 0
+    if inherited is not None and size == round(inherited.sizes[min(para.level, len(inherited.sizes) - 1)] * 100):
+        return None
+    return size
 
 
 def _pieces(run: Run, piece: str, style: Style, context: str) -> tuple[str, ...]:
@@ -188,12 +215,17 @@ def _link(part, href: str | None) -> str | None:
     return part.relate_to(href, RT.HYPERLINK, is_external=True)
 
 
-def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, context: str = "", role: str = "body", text: str | None = None) -> str:
+def run_pr(
+    para: Para, style: Style, run, colour: str | None, link: str | None = None, context: str = "", role: str = "body", text: str | None = None,
+    size: int | None = -1,
+) -> str:
     """The run's ``a:rPr``: everything explicit, so no master's style can change its width.
 
     *context* is the paragraph's text (Han characters beside Hangul are Korean);
     *role* ``title`` takes the scheme's major (heading) faces, others its minor ones;
-    *text* is the piece of the run this ``a:rPr`` is for (all of it by default).
+    *text* is the piece of the run this ``a:rPr`` is for (all of it by default); *size* in hundredths of a
+    point (-1: the paragraph's; None: none, the placeholder's). On a corporate master the faces and colours
+    the set leaves to it (:attr:`Style.inherits`) are not written, nor a weight where the run has none.
     """
     text = run.text if text is None else text
     latin = _q(MONO if run.code else style.latin)
@@ -201,13 +233,20 @@ def run_pr(para: Para, style: Style, run, colour: str, link: str | None = None, 
     lang = locale_for(run.lang).xml_lang if run.lang else language_of(text, style.tag, style.lang, context)
     theme = "+mj" if role == "title" else "+mn"
     # cap and spc: a master's all-caps or letter spacing would make the text wider than measured
-    head = f'<a:rPr lang="{lang}" sz="{round(para.size.pt * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" cap="none" spc="0"{extra} dirty="0">'
+    sz = f' sz="{round(para.size.pt * 100)}"' if size == -1 else "" if size is None else f' sz="{size}"'
+    corporate = "latin" in style.inherits
+    weight = (' b="1"' if run.bold else "") + (' i="1"' if run.italic else "") if corporate else f' b="{int(run.bold)}" i="{int(run.italic)}"'
+    head = f'<a:rPr lang="{lang}"{sz}{weight} cap="none" spc="0"{extra} dirty="0">'
     if lang == style.lang and style.east_asian:
         ea = f"<a:ea typeface={_q(style.east_asian)}/>"  # the face the set names, for its own language
     else:
-        ea = f'<a:ea typeface="{theme}-ea"/>'  # the scheme's face for the run's script (Malgun Gothic for ko-KR...)
+        ea = "" if corporate else f'<a:ea typeface="{theme}-ea"/>'  # the scheme's face for the run's script (Malgun Gothic for ko-KR...)
     cs = f'"{theme}-cs"' if dominant(text) in COMPLEX else latin
-    fonts = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface={latin}/>{ea}<a:cs typeface={cs}/>'
+    fill = "" if colour is None else f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    if corporate and not run.code:
+        fonts = fill + ea
+    else:
+        fonts = f"{fill}<a:latin typeface={latin}/>{ea}<a:cs typeface={cs}/>"
     hlink = f'<a:hlinkClick r:id="{link}"/>' if link else ""
     return head + fonts + hlink + "</a:rPr>"
 

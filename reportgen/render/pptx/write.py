@@ -31,7 +31,7 @@ from reportgen.theme import Theme
 
 
 def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime, locale: Locale) -> None:
-    style = Style.of(theme, locale)
+    style = Style.of(theme, locale, master.corporate)
     notes = _Notes(style)
     for plan in plans:
         _Slide(master, plan, theme, style, when).write(notes)
@@ -78,7 +78,8 @@ class _Notes:
             if rpr is None:
                 rpr = etree.SubElement(r, qn("a:rPr"), lang=self.style.lang)
                 r.insert(0, rpr)
-            etree.SubElement(rpr, qn("a:latin"), typeface=self.style.latin)
+            if "latin" not in self.style.inherits:
+                etree.SubElement(rpr, qn("a:latin"), typeface=self.style.latin)
             if self.style.east_asian:
                 etree.SubElement(rpr, qn("a:ea"), typeface=self.style.east_asian)
 
@@ -118,7 +119,8 @@ class _Slide:
             sp = self.tree.placeholder(dict(placeholder.attrs), frame.name or "Content")
             if frame.box != layout_box:
                 set_xfrm(sp.find(qn("p:spPr")), frame.box)
-        fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part)
+        inherited = self.master.master_layout(self.plan.layout).look(placeholder) if self.master.corporate else None
+        fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part, inherited=inherited)
 
     def placeholder(self, frame: Frame) -> tuple[Placeholder | None, object]:
         """The layout placeholder *frame* goes into (by type; bodies left to right), and its box."""
@@ -128,6 +130,11 @@ class _Slide:
         if frame.role in ("body", "subtitle") and frame.slot < len(layout.bodies):
             body = layout.bodies[frame.slot]
             return body, body.box
+        furniture = _FURNITURE.get(frame.name)
+        if furniture is not None and self.master.corporate:  # the master's own footer, date and number placeholders
+            found = next((ph for ph in layout.footers if ph.type == furniture), None)
+            if found is not None:
+                return found, found.box
         return None, None
 
     def figure(self) -> None:
@@ -138,6 +145,10 @@ class _Slide:
             graphics.add_table(self.tree, self.slide.part, figure, self.theme, self.style)
         elif isinstance(figure, ImagePlan):
             graphics.add_picture(self.slide, figure, _alt(figure.image))
+
+
+_FURNITURE = {"Slide Number": "sldNum", "Marking": "ftr", "Date": "dt"}
+"""Furniture frames by name -> the placeholder type that holds them on a corporate master."""
 
 
 def _alt(figure: Chart | Image) -> str:

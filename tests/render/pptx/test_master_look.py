@@ -1,0 +1,109 @@
+"""On a corporate master the deck leaves the look to it: faces, text colours, bullets and sizes, unless the set names them."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+
+from reportgen.errors import RenderError
+from reportgen.render.pptx import render_pptx
+from reportgen.render.pptx.master import open_master
+from reportgen.theme import Theme
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS = {"a": A, "p": P}
+
+
+def _master(path: Path, fonts: tuple[str, str] | None = None, masters: int = 1) -> Path:
+    deck = Presentation()
+    if fonts is not None:
+        theme_part = next(rel.target_part for rel in deck.slide_master.part.rels.values() if rel.reltype.endswith("/theme"))
+        root = etree.fromstring(theme_part.blob)
+        for tag, face in zip(("majorFont", "minorFont"), fonts, strict=True):
+            root.find(f".//{{{A}}}{tag}/{{{A}}}latin").set("typeface", face)
+        theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    deck.save(path)
+    return path
+
+
+def _slides(data: bytes) -> list[etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)), key=lambda n: int(re.findall(r"\d+", n)[0]))
+        return [etree.fromstring(z.read(n)) for n in names]
+
+
+def _placeholder_runs(slide: etree._Element) -> list[etree._Element]:
+    return slide.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:rPr", namespaces=NS)
+
+
+def test_placeholder_text_names_no_face_colour_or_inherited_size(tmp_path, normal):
+    data = render_pptx(normal, Theme().model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx")}))
+    slides = _slides(data)
+    runs = [r for s in slides for r in _placeholder_runs(s)]
+    assert len(runs) > 20
+    for run in runs:
+        assert not run.xpath("a:latin | a:ea | a:cs | a:solidFill", namespaces=NS), etree.tostring(run)
+    titles = [r for s in slides for r in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title']]//a:rPr", namespaces=NS)]
+    assert titles and all(r.get("sz") is None or int(r.get("sz")) < 4400 for r in titles)  # only a size the fitter lowered is written
+    assert any(r.get("sz") is None for r in titles)
+    bodies = [s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@idx='1']]//a:pPr", namespaces=NS) for s in slides]
+    assert not any(p.xpath("a:buChar | a:buClr | a:buFont", namespaces=NS) for ps in bodies for p in ps)  # the master's bullets
+
+
+def test_what_the_set_names_wins_over_the_master(tmp_path, normal, theme):
+    named = theme.model_validate({"colours": {"primary": "#123456"}, "deck": {"fonts": {"latin": "Georgia"}, "sizes": {"title": 28}}})
+    data = render_pptx(normal, named.model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx")}))
+    titles = [r for s in _slides(data) for r in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title']]//a:rPr", namespaces=NS)]
+    assert titles
+    for run in titles:
+        assert run.find(f"{{{A}}}solidFill/{{{A}}}srgbClr").get("val") == "123456"
+        assert run.find(f"{{{A}}}latin").get("typeface") == "Georgia"
+        assert int(run.get("sz")) <= round(28 * 4 / 3 * 100)  # the title slide's title is a third larger
+
+
+def test_without_a_master_every_run_is_explicit(normal, theme):
+    runs = [r for s in _slides(render_pptx(normal, theme)) for r in _placeholder_runs(s)]
+    assert runs and all(r.get("sz") and r.find(f"{{{A}}}latin") is not None and r.find(f"{{{A}}}solidFill") is not None for r in runs)
+
+
+def test_the_master_s_text_styles_are_what_the_fitter_measures(tmp_path, theme):
+    master = open_master(theme.model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx", ("Caladea", "Carlito"))}))
+    inherited = master.frame("bullets").inherited
+    assert inherited is not None
+    assert (inherited.title_size, inherited.body_size, inherited.title_face, inherited.body_face) == (44.0, 32.0, "Caladea", "Carlito")
+    assert open_master(theme).frame("bullets").inherited is None
+
+
+def test_furniture_goes_into_the_master_s_placeholders(tmp_path, normal, theme):
+    data = render_pptx(normal, Theme().model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx")}))
+    second = _slides(data)[1]
+    number = second.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='sldNum']]//a:fld[@type='slidenum']", namespaces=NS)
+    assert len(number) == 1
+    assert not second.xpath(".//p:sp[not(p:nvSpPr/p:nvPr/p:ph)][p:nvSpPr/p:cNvPr[@name='Slide Number']]", namespaces=NS)
+
+
+def test_a_face_viewers_lack_and_no_file_measures_is_named_in_warnings(tmp_path, normal, theme):
+    path = _master(tmp_path / "m.pptx", ("Lexend Deca", "Lexend Deca"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_pptx(normal, theme.model_copy(update={"reference_pptx": path}))
+    texts = [str(w.message) for w in caught]
+    assert any("'Lexend Deca', which most viewers lack" in t for t in texts)
+    assert any("no file of the font 'Lexend Deca'" in t and "DejaVu Sans" in t for t in texts)
+
+
+def test_deck_master_chooses_a_master_and_an_unknown_one_is_one_error(tmp_path, normal, theme):
+    path = _master(tmp_path / "m.pptx")
+    with pytest.raises(RenderError) as raised:
+        open_master(theme.model_validate({"deck": {"master": "Brand"}}).model_copy(update={"reference_pptx": path}))
+    assert "deck.master is 'Brand'" in str(raised.value) and "1 'Office Theme'" in str(raised.value)
+    chosen = open_master(theme.model_validate({"deck": {"master": 1}}).model_copy(update={"reference_pptx": path}))
+    assert chosen.index == 0 and chosen.layouts
