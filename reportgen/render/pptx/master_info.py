@@ -9,6 +9,7 @@ end is what the deck gets, ready to paste into theme.yaml and edit.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -132,9 +133,15 @@ def _rows(cells: list[str], per_row: int = 6) -> list[str]:
 
 def _table(header: list[str], rows: list[list[str]], marks: list[bool] | None = None) -> list[str]:
     """Rows in columns as wide as their widest cell; a marked row starts with ``*``."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str], mark: bool) -> str:
-        return ("* " if mark else "  ") + "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+        padded = (cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths, strict=True))
+        return ("* " if mark else "  ") + "  ".join(padded).rstrip()
 
     return [line(header, False)] + [line(row, bool(marks and marks[i])) for i, row in enumerate(rows)]
+
+
+def _width(text: str) -> int:
+    """Columns *text* takes in a terminal: two for each wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
