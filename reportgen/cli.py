@@ -221,6 +221,24 @@ def schema(
     _run(action)
 
 
+@app.command()
+def master(
+    file: Annotated[Path, typer.Argument(help="A PowerPoint file (.pptx or .potx) whose slide master a template set would use.")],
+    which: Annotated[str | None, typer.Option("--master", help="The slide master to describe: its number (from 1) or its name.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print everything as one JSON object instead.")] = False,
+) -> None:
+    """List a master's slide masters, layouts, theme fonts and colours, checked as builds check them, and print
+    the deck.layouts mapping reportgen would use, ready to paste into theme.yaml."""
+    from reportgen.render.pptx.master_info import as_json as json_text
+    from reportgen.render.pptx.master_info import as_text, describe
+
+    def action() -> None:
+        info = describe(file, which)
+        print(json_text(info) if as_json else as_text(info), end="\n" if as_json else "")
+
+    _run(action)
+
+
 templates_app = typer.Typer(help="List the template sets, or copy one to edit.", invoke_without_command=True)
 app.add_typer(templates_app, name="templates")
 

@@ -19,7 +19,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_help_everywhere(tmp_path):
-    for args in ([], ["build"], ["validate"], ["watch"], ["schema"], ["templates"], ["templates", "copy"]):
+    for args in ([], ["build"], ["validate"], ["watch"], ["schema"], ["master"], ["templates"], ["templates", "copy"]):
         result = run(*args, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "Usage" in result.stdout, args
 

@@ -120,7 +120,7 @@ class Master:
         self.source = source
         self.accent_rule = accent_rule
         """Draw our accent rule under titles: only on our own master, never over a corporate one."""
-        self.index = _master_index(theme.deck.master, catalogue.masters, source)
+        self.index = master_index(theme.deck.master, catalogue.masters, source)
         """Which slide master the deck uses (``deck.master``; the first by default)."""
         self.layouts = tuple(layout for layout in catalogue.layouts if layout.position[0] == self.index)
         self.furniture = catalogue.furniture[self.index]
@@ -148,15 +148,19 @@ class Master:
         """The template layout our *layout* slides use (:func:`roles.choose`); how it was found, when that
         needs saying, is warned about once per role."""
         if layout not in self._chosen:
-            if not self.layouts:
-                raise RenderError(f"{self.source} has no layouts", field="deck.layouts", hint="use a master with a title and a content layout")
-            choice = roles.choose(layout, self.layouts, self._mapping, self.source)
+            choice = self.choice(layout)
             if choice.warning:
                 warnings.warn(ReportgenWarning(choice.warning, field=f"deck.layouts.{layout}",
                                                hint="name the layout to use under deck.layouts in theme.yaml (reportgen validate lists the master's layouts)"),
                               stacklevel=2)
             self._chosen[layout] = cast(MasterLayout, choice.layout)
         return self._chosen[layout]
+
+    def choice(self, layout: str) -> roles.Choice:
+        """How the layout for *layout* slides is found on the chosen master (:func:`roles.choose`), warning unsaid."""
+        if not self.layouts:
+            raise RenderError(f"{self.source} has no layouts", field="deck.layouts", hint="use a master with a title and a content layout")
+        return roles.choose(layout, self.layouts, self._mapping, self.source)
 
     def slide_layout(self, layout: str) -> SlideLayout:
         master, index = self.master_layout(layout).position
@@ -170,7 +174,6 @@ class Master:
                                                self._inherited(found) if self.corporate else None)
         return self._frames[layout]
 
-
     def _inherited(self, layout: MasterLayout) -> Inherited:
         other = self.catalogue.others[self.index] if self.catalogue.others else TextLook()
         title = layout.look(layout.title) or other
@@ -179,8 +182,8 @@ class Master:
         return Inherited(title.sizes[0], title.bold, title.face or self.theme.major.latin, body.sizes[0], body.face or self.theme.minor.latin)
 
 
-def _master_index(wanted: str | int | None, names: tuple[str, ...], source: str) -> int:
-    """The index of the slide master ``deck.master`` names: by its name, or its number counted from 1."""
+def master_index(wanted: str | int | None, names: tuple[str, ...], source: str, *, asked: str = "theme.yaml deck.master") -> int:
+    """The index of the slide master ``deck.master`` (or what *asked* says named it) names: by its name, or its number counted from 1."""
     if wanted is None or len(names) == 0:
         return 0
     if isinstance(wanted, int) or wanted.strip().isdigit():
@@ -193,7 +196,7 @@ def _master_index(wanted: str | int | None, names: tuple[str, ...], source: str)
         if key in folded:
             return folded.index(key)
     listed = ", ".join(f"{i} '{name}'" for i, name in enumerate(names, 1))
-    raise RenderError(f"theme.yaml deck.master is '{wanted}', but {source} has the slide masters {listed}", field="deck.master",
+    raise RenderError(f"{asked} is '{wanted}', but {source} has the slide masters {listed}", field="deck.master",
                       hint="give one of those names or numbers (reportgen master FILE.pptx lists them)")
 
 
