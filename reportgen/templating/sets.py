@@ -18,6 +18,7 @@ from reportgen.errors import Location, ReportgenError, TemplateError, TemplateEr
 from reportgen.images import image_problem
 from reportgen.templating.fontfile import font_problem
 from reportgen.templating.loader import outside_set
+from reportgen.templating.master_colours import with_master_colours, written_out
 from reportgen.templating.theme_check import THEME_FILE, Layer, validated
 from reportgen.theme import Theme
 from reportgen.theme.legacy import migrate
@@ -93,7 +94,9 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
         raise raised
     assert theme is not None, "the theme model accepted nothing, yet no error was found"
     folders = tuple(layer.folder for layer in layers)
-    theme = theme.model_copy(update={"logo_path": logo, "reference_pptx": _reference(layers), "font_paths": font_paths})
+    reference = _reference(layers)
+    theme = with_master_colours(theme, reference, layers)
+    theme = theme.model_copy(update={"logo_path": logo, "reference_pptx": reference, "font_paths": font_paths})
     return TemplateSet(name=layers[0].folder.name, folders=folders, theme=theme)
 
 
@@ -106,7 +109,7 @@ def _chain(folder: Path) -> list[Layer]:
         data, positions = read_yaml(theme_file, what="theme", error=TemplateError)
         if not isinstance(data, dict):
             raise TemplateError("a theme must be a mapping of keys", location=Location(theme_file, 1, 1))
-        data, positions = migrate(data, positions, theme_file)
+        data, positions = written_out(*migrate(data, positions, theme_file))
         layers.append(Layer(folder, data, positions))
         parent = data.get("extends")
         if not parent:

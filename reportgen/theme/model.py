@@ -33,6 +33,10 @@ def _page_of_formats(value: str | None) -> str | None:
 
 
 class Colours(Section):
+    """The set's colours; with ``from_master`` the loader fills those the set does not name from its
+    master's colour scheme (:mod:`reportgen.theme.master_colours`)."""
+
+    from_master: bool = False
     primary: Colour = "#1B365D"
     accent: Colour = "#B5121B"
     text: Colour = "#1F2328"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import build_pack
+from support.themed_masters import themed_master
 
 REPO = Path(__file__).resolve().parents[2]
 EDITIONS = {"en": "japan-defense.yaml", "ja": "japan-defense.ja.yaml", "ko": "japan-defense.ko.yaml"}
@@ -45,3 +46,14 @@ def test_the_validator_finds_a_broken_deck(tmp_path, audit):
                 data = data.replace(b'<c:axId val="', b'<c:axId val="-', 1)
             out.writestr(item, data)
     assert not audit.validate_pptx(str(broken)).is_valid
+
+
+def test_a_deck_on_a_corporate_master_with_its_colours_is_valid_ooxml(tmp_path, audit):
+    """Charts and tables in the master's scheme colours (tints, run fills replaced) and a set with ``colours: from_master``."""
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text("extends: default\ncolours: from_master\n", encoding="utf-8")
+    themed_master(folder / "reference.pptx")
+    (deck,) = build_pack(REPO / "content" / EDITIONS["en"], template=folder, out_dir=tmp_path / "out", formats="pptx")
+    result = audit.validate_pptx(str(deck))
+    assert result.errors == [], "\n".join(map(str, result.errors[:20]))

@@ -7,13 +7,13 @@ import io
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt
 
 from reportgen.document.figures import axis_title, number_format
 from reportgen.document.vocab import ChartKind
 from reportgen.render.pptx import _internals
+from reportgen.render.pptx.figure_colours import FigureColours, Paint, paint_runs
 from reportgen.render.pptx.package import normalize_zip
 from reportgen.render.pptx.shapes import ShapeTree, table_cell
 from reportgen.render.pptx.text import Style, fill
@@ -24,10 +24,6 @@ from reportgen.theme import Theme
 
 _KINDS = {ChartKind.BAR: XL_CHART_TYPE.COLUMN_CLUSTERED, ChartKind.LINE: XL_CHART_TYPE.LINE_MARKERS, ChartKind.PIE: XL_CHART_TYPE.PIE}
 _LABEL_POSITIONS = {ChartKind.BAR: XL_LABEL_POSITION.OUTSIDE_END, ChartKind.LINE: XL_LABEL_POSITION.ABOVE, ChartKind.PIE: XL_LABEL_POSITION.OUTSIDE_END}
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
 def _unsigned_axis_ids(chart) -> None:
@@ -67,7 +63,9 @@ def _workbook(key, fmt: str, when: dt.datetime, make) -> bytes:
     return _WORKBOOKS[cache_key]
 
 
-def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datetime, alt: str) -> None:
+def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datetime, alt: str, *, corporate: bool = False) -> None:
+    """A native chart; on a *corporate* master in the master's theme colours where the set names none (:mod:`figure_colours`)."""
+    paints = FigureColours.of(theme, corporate)
     chart_model = plan.chart
     fmt = number_format(chart_model).excel
     key = (plan.categories, tuple((s.name, s.values) for s in chart_model.series))
@@ -83,36 +81,37 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
     chart.has_title = False
     chart.font.size = Pt(plan.font_size.pt)
     chart.font.name = style.latin
-    chart.font.color.rgb = _rgb(style.text)
+    if paints.text is not None:
+        paints.text.apply(chart.font.color)
     for rpr in _internals.chart_space(chart).xpath("./c:txPr//a:defRPr") if style.east_asian else ():
         etree.SubElement(rpr, qn("a:ea"), typeface=style.east_asian)
     chart.has_legend = plan.legend
     if plan.legend:
         chart.legend.position = XL_LEGEND_POSITION.RIGHT if chart_model.kind == ChartKind.PIE else XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
-    colours = [_rgb(c) for c in theme.colours.chart]
+    colours = paints.series
     plot = chart.plots[0]
     if chart_model.kind == ChartKind.PIE:
         for i, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = colours[i % len(colours)]
+            colours[i % len(colours)].apply(point.format.fill.fore_color)
     else:
-        _axes(chart, plan, style, fmt, axis_title(chart_model))
+        _axes(chart, plan, paints, fmt, axis_title(chart_model))
         _unsigned_axis_ids(chart)
         for i, series in enumerate(plot.series):
             colour = colours[i % len(colours)]
             if chart_model.kind == ChartKind.LINE:
-                series.format.line.color.rgb = colour
+                colour.apply(series.format.line.color)
                 series.format.line.width = Pt(2.25)
                 series.smooth = False
                 series.marker.style = XL_MARKER_STYLE.CIRCLE
                 series.marker.size = 6
                 series.marker.format.fill.solid()
-                series.marker.format.fill.fore_color.rgb = colour
-                series.marker.format.line.color.rgb = colour
+                colour.apply(series.marker.format.fill.fore_color)
+                colour.apply(series.marker.format.line.color)
             else:
                 series.format.fill.solid()
-                series.format.fill.fore_color.rgb = colour
+                colour.apply(series.format.fill.fore_color)
         if chart_model.kind == ChartKind.BAR:
             plot.gap_width = 60
             plot.overlap = -10 if len(plot.series) > 1 else 0
@@ -123,27 +122,29 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
         labels.number_format = fmt
         labels.number_format_is_linked = False
         labels.font.size = Pt(max(8, plan.font_size.pt - 2))
-        labels.font.color.rgb = _rgb(style.text)
+        if paints.text is not None:
+            paints.text.apply(labels.font.color)
         labels.position = _LABEL_POSITIONS[chart_model.kind]
 
 
-def _axes(chart, plan: ChartPlan, style: Style, fmt: str, title: str) -> None:
+def _axes(chart, plan: ChartPlan, paints: FigureColours, fmt: str, title: str) -> None:
     category, value = chart.category_axis, chart.value_axis
     category.tick_labels.font.size = Pt(plan.font_size.pt)
-    category.format.line.color.rgb = _rgb(style.muted)
+    paints.axis_line.apply(category.format.line.color)
     category.has_major_gridlines = False
     if plan.label_rotation:
         txpr = _internals.element(category).find(qn("c:txPr"))
         txpr.find(qn("a:bodyPr")).set("rot", str(plan.label_rotation * 60000))
         txpr.find(qn("a:bodyPr")).set("vert", "horz")
     value.has_major_gridlines = True
-    value.major_gridlines.format.line.color.rgb = _rgb("D9DEE5")
+    paints.gridline.apply(value.major_gridlines.format.line.color)
     value.major_gridlines.format.line.width = Pt(0.75)
     value.format.line.fill.background()
     value.tick_labels.number_format = fmt
     value.tick_labels.number_format_is_linked = False
     value.tick_labels.font.size = Pt(plan.font_size.pt)
-    value.tick_labels.font.color.rgb = _rgb(style.muted)
+    if paints.muted is not None:
+        paints.muted.apply(value.tick_labels.font.color)
     if title:
         value.has_title = True
         frame = value.axis_title.text_frame
@@ -151,21 +152,24 @@ def _axes(chart, plan: ChartPlan, style: Style, fmt: str, title: str) -> None:
         run = frame.paragraphs[0].runs[0]
         run.font.size = Pt(plan.font_size.pt)
         run.font.bold = False
-        run.font.color.rgb = _rgb(style.muted)
+        if paints.muted is not None:
+            paints.muted.apply(run.font.color)
 
 
-def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style) -> None:
+def add_table(tree: ShapeTree, part, plan: TablePlan, theme: Theme, style: Style, *, corporate: bool = False) -> None:
+    """A native table; on a *corporate* master its header, stripes, rules and text in the master's theme
+    colours where the set names none (:mod:`figure_colours`)."""
+    paints = FigureColours.of(theme, corporate)
     _, rows = tree.table(plan.box, plan.columns, plan.row_heights, "Table", plan.alt)
-    header_fill = theme.colours.table_header_fill.lstrip("#").upper()
-    stripe = theme.colours.table_stripe.lstrip("#").upper()
-    rule = theme.colours.rule.lstrip("#").upper()
     for i, (tr, row) in enumerate(zip(rows, plan.rows, strict=True)):
         striped = i > 0 and (i - 1 + plan.first_stripe) % 2 == 1
         for cell in row:
-            fill_hex = header_fill if cell.header else (stripe if striped else "FFFFFF")
-            body = table_cell(tr, (CELL_X, CELL_TOP, CELL_BOTTOM), fill_hex, rule)
+            cell_fill = paints.header_fill if cell.header else (paints.stripe if striped else paints.cell_fill)
+            body = table_cell(tr, (CELL_X, CELL_TOP, CELL_BOTTOM), cell_fill, paints.rule)
             colour = style.header_text if cell.header else style.text
             fill(body, Frame("text", plan.box, (Para(cell.runs, plan.font_size),)), style, part, colour=colour, body=False)
+            if paints.corporate:  # a table's text has no master style to inherit: name the scheme colour
+                paint_runs(body, paints.header_text if cell.header else (paints.text or Paint(scheme="tx1")))
 
 
 def add_logo(slide, picture: Picture) -> None:

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import cast
 
 from pptx import Presentation, util
@@ -28,7 +29,7 @@ from reportgen.render.pptx import _internals, roles
 from reportgen.render.pptx.fontscheme import add_script_fonts
 from reportgen.render.pptx.inherited import TextLook, other_look, placeholder_looks
 from reportgen.render.pptx.master_check import safe_master
-from reportgen.render.pptx.master_theme import read_theme
+from reportgen.render.pptx.master_theme import MasterTheme, read_theme
 from reportgen.render.pptx.master_zip import refusal
 from reportgen.slides.frames import Furniture, Inherited, LayoutFrame
 from reportgen.slides.units import Box, Emu, Inches
@@ -226,6 +227,14 @@ def open_master(theme: Theme) -> Master:
     return Master(prs, _DEFAULTS[blob], theme, "the default master", accent_rule=True)
 
 
+def master_theme(path: Path, wanted: str | int | None) -> MasterTheme:
+    """The theme of the slide master ``deck.master`` names (the first by default) in the master at *path*,
+    checked and cleaned first: what ``colours: from_master`` reads when the set loads."""
+    prs = Presentation(io.BytesIO(safe_master(path)))
+    names = tuple(master_name(master, read_theme(prs, m), m) for m, master in enumerate(prs.slide_masters))
+    return read_theme(prs, _master_index(wanted, names, path.name))
+
+
 _CATALOGUES: dict[tuple, Catalogue] = {}
 _DEFAULTS: dict[bytes, Catalogue] = {}
 
@@ -233,6 +242,11 @@ _DEFAULTS: dict[bytes, Catalogue] = {}
 def _slide(prs: PresentationType) -> Box:
     """The slide's own box (a presentation that names no size is at PowerPoint's 16:9 default)."""
     return Box(Emu(0), Emu(0), Emu(prs.slide_width or WIDE[0]), Emu(prs.slide_height or WIDE[1]))
+
+
+def master_name(master, theme: MasterTheme, index: int) -> str:
+    """What slide master *index* is called: its name, else its theme's (as PowerPoint shows it), else ``Master N``."""
+    return master.name or theme.name or f"Master {index + 1}"
 
 
 def catalogue(prs: PresentationType) -> Catalogue:
@@ -248,7 +262,7 @@ def catalogue(prs: PresentationType) -> Catalogue:
         master_phs = placeholders(master_element)
         theme = read_theme(prs, m)
         others.append(other_look(master_element, theme))
-        names.append(master.name or theme.name or f"Master {m + 1}")  # PowerPoint shows a master by its theme's name
+        names.append(master_name(master, theme, m))
         for i, layout in enumerate(master.slide_layouts):
             element = _internals.element(layout)
             read = _read_layout(layout.name, (m, i), placeholders(element), master_phs, slide)

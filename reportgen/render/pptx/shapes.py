@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from reportgen.render.pptx.figure_colours import Paint
 from reportgen.render.pptx.xml import qn
 from reportgen.slides.units import Box
 
@@ -108,7 +109,7 @@ def set_xfrm(sp_pr, box: Box) -> None:
     etree.SubElement(xfrm, qn("a:ext"), cx=str(int(box.w)), cy=str(int(box.h)))
 
 
-def table_cell(tr, margins: tuple[int, int, int], fill_hex: str, rule_hex: str):
+def table_cell(tr, margins: tuple[int, int, int], fill: Paint, rule: Paint):
     """An empty cell (``a:tc``) with explicit margins (sides, top, bottom), thin horizontal rules and a fill;
     returns its txBody."""
     tc = etree.SubElement(tr, qn("a:tc"))
@@ -120,8 +121,8 @@ def table_cell(tr, margins: tuple[int, int, int], fill_hex: str, rule_hex: str):
     for tag, show in (("a:lnL", False), ("a:lnR", False), ("a:lnT", True), ("a:lnB", True)):
         ln = etree.SubElement(tc_pr, qn(tag), w="9525" if show else "0")
         if show:
-            etree.SubElement(etree.SubElement(ln, qn("a:solidFill")), qn("a:srgbClr"), val=rule_hex)
+            etree.SubElement(ln, qn("a:solidFill")).append(rule.element())
         else:
             etree.SubElement(ln, qn("a:noFill"))
-    etree.SubElement(etree.SubElement(tc_pr, qn("a:solidFill")), qn("a:srgbClr"), val=fill_hex)
+    etree.SubElement(tc_pr, qn("a:solidFill")).append(fill.element())
     return body

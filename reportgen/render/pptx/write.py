@@ -140,9 +140,9 @@ class _Slide:
     def figure(self) -> None:
         figure = self.plan.figure
         if isinstance(figure, ChartPlan):
-            graphics.add_chart(self.slide, figure, self.theme, self.style, self.when, _alt(figure.chart))
+            graphics.add_chart(self.slide, figure, self.theme, self.style, self.when, _alt(figure.chart), corporate=self.master.corporate)
         elif isinstance(figure, TablePlan):
-            graphics.add_table(self.tree, self.slide.part, figure, self.theme, self.style)
+            graphics.add_table(self.tree, self.slide.part, figure, self.theme, self.style, corporate=self.master.corporate)
         elif isinstance(figure, ImagePlan):
             graphics.add_picture(self.slide, figure, _alt(figure.image))
 
