@@ -30,7 +30,8 @@ def test_copy_change_and_rebuild(tmp_path):
     reportgen("templates", "copy", "default", "my-set", cwd=tmp_path)
     folder = tmp_path / "my-set"
     theme = folder / "theme.yaml"
-    theme.write_text(theme.read_text().replace('primary: "#1B365D"', f'primary: "{NEW_PRIMARY}"') + "logo: assets/logo.png\n")
+    assert "colours:" not in theme.read_text()  # the default set leaves colours to reportgen's defaults (or a master's)
+    theme.write_text(theme.read_text() + f'colours:\n  primary: "{NEW_PRIMARY}"\nlogo: assets/logo.png\n')
     Image.new("RGB", (120, 60), (0, 107, 63)).save(folder / "assets" / "logo.png")
     for name in ("brief.md.j2", "deck.md.j2"):
         template = folder / name
