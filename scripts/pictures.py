@@ -1,5 +1,6 @@
 """Render the pictures the README shows: the first pages and slides of the default pack in English, Japanese
-and Korean, the page of the mixed-script test brief that quotes every script, and the Arabic brief's mirrored pages.
+and Korean, the page of the mixed-script test brief that quotes every script, the Arabic brief's mirrored pages,
+and the default deck on two masters that are not ours (the dark and the 4:3 test masters of tests/support/masters.py).
 
     python scripts/pictures.py        # writes docs/images/*.png (needs pdftoppm and soffice)
 """
@@ -22,6 +23,8 @@ BRIEFS = {
     "ar": (REPO / "tests" / "data" / "outlines" / "regional-security.ar.yaml", 1, 3, 60),
 }
 """Briefs pictured alone: outline, first and last page, resolution."""
+MASTERS = ("dark", "four_three_carlito")
+"""Test masters the default deck is pictured on."""
 
 
 def run(*args: str) -> None:
@@ -63,6 +66,16 @@ def main() -> None:
             run(sys.executable, "-m", "reportgen", "build", str(outline), "--format", "pdf", "--out", str(out))
             tiles = pages(out / "brief.pdf", work / f"brief-{name}", first, last, dpi)
             sheet(tiles, min(3, len(tiles)), IMAGES / f"brief-{name}.png")
+        sys.path.insert(0, str(REPO / "tests"))
+        from support import masters  # the test corpus: masters built from python-pptx's template, no binary in the repo
+
+        for name in MASTERS:
+            reference = getattr(masters, name)(work / f"{name}.pptx")
+            out = work / f"on-{name}"
+            run(sys.executable, "-m", "reportgen", "build", str(EDITIONS["en"]), "--format", "pptx", "--out", str(out), "--reference-pptx", str(reference))
+            run(soffice, f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to", "pdf", "--outdir", str(work / f"deck-{name}"), str(out / "deck.pptx"))
+            slides = pages(work / f"deck-{name}" / "deck.pdf", work / f"slide-{name}", 1, 10, 40)
+            sheet([slides[i] for i in (0, 4, 9) if i < len(slides)], 3, IMAGES / f"deck-master-{name.replace('_', '-')}.png")
     for path in sorted(IMAGES.glob("*.png")):
         print(path.relative_to(REPO))
 

@@ -52,6 +52,8 @@ class Furniture:
     """Bottom left: where the master puts the date."""
     date: Box | None = None
     """A corporate master's date placeholder, which the deck's date goes into (None: none is drawn)."""
+    shows_picture: bool = False
+    """The master draws a picture of its own (a logo, most often) on its slides."""
 
 
 class Frames(Protocol):

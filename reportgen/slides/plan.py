@@ -309,9 +309,14 @@ class _Planner:
     def logo(self, layout: Layout) -> tuple[Picture, ...]:
         """The theme's logo: large at the top left of title slides, small at the bottom left of the others."""
         path = self.theme.logo_path
-        if path is None:
-            return ()
+        choice = self.theme.deck.logo
         place = self.master.furniture.logo
+        if path is None or choice == "never":
+            return ()
+        if self.master.corporate and choice == "auto":  # the master's own furniture first
+            title_slide = layout in (Layout.TITLE, Layout.CLOSING)
+            if self.master.furniture.shows_picture or (not title_slide and self.master.furniture.date is not None):
+                return ()
         if layout in (Layout.TITLE, Layout.CLOSING):
             box = fit_picture(path, Box(Emu(place.x + INSET_X), Inches(0.4), Inches(3), Inches(0.8)), "logo")
         else:

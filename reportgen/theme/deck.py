@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from reportgen.theme.common import Section
@@ -29,5 +31,8 @@ class DeckOptions(Section):
     sizes: DeckSizes = DeckSizes()
     layouts: dict[str, str] = Field(default_factory=dict)
     """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""
+    logo: Literal["auto", "always", "never"] = "auto"
+    """The set's logo on slides: ``auto`` leaves it off a corporate master that shows a picture of its own
+    (and off its footer when the date fills the master's date placeholder); ``always`` draws it anyway."""
     master: str | int | None = None
     """Which slide master of a deck with several to use: its name, or its number counted from 1 (None: the first)."""

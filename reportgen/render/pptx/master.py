@@ -232,7 +232,7 @@ def master_theme(path: Path, wanted: str | int | None) -> MasterTheme:
     checked and cleaned first: what ``colours: from_master`` reads when the set loads."""
     prs = Presentation(io.BytesIO(safe_master(path)))
     names = tuple(master_name(master, read_theme(prs, m), m) for m, master in enumerate(prs.slide_masters))
-    return read_theme(prs, _master_index(wanted, names, path.name))
+    return read_theme(prs, master_index(wanted, names, path.name))
 
 
 _CATALOGUES: dict[tuple, Catalogue] = {}
@@ -377,4 +377,5 @@ def _furniture(prs: PresentationType, index: int) -> Furniture:
     width = Emu(slide.w // 3)
     marking = footers[0] if footers else Box(Emu((slide.w - width) // 2), default_y, width, band)
     logo = dates[0] if dates else Box(Inches(0.6), default_y, Inches(2.0), band)
-    return Furniture(slide, number, marking, logo, dates[0] if dates else None)
+    shows_picture = bool(_internals.element(prs.slide_masters[index]).findall(f"{_P}cSld/{_P}spTree//{_P}pic"))
+    return Furniture(slide, number, marking, logo, dates[0] if dates else None, shows_picture)

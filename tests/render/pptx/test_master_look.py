@@ -107,3 +107,17 @@ def test_deck_master_chooses_a_master_and_an_unknown_one_is_one_error(tmp_path, 
     assert "deck.master is 'Brand'" in str(raised.value) and "1 'Office Theme'" in str(raised.value)
     chosen = open_master(theme.model_validate({"deck": {"master": 1}}).model_copy(update={"reference_pptx": path}))
     assert chosen.index == 0 and chosen.layouts
+
+
+@pytest.mark.parametrize(("choice", "expected"), [("auto", "title slides only"), ("always", "every slide"), ("never", "none")])
+def test_the_logo_leaves_the_master_s_date_placeholder_alone_unless_asked(tmp_path, normal, choice, expected):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (0, 107, 63)).save(logo)
+    theme = Theme.model_validate({"deck": {"logo": choice}}).model_copy(update={"logo_path": logo, "reference_pptx": _master(tmp_path / "m.pptx")})
+    slides = Presentation(io.BytesIO(render_pptx(normal, theme))).slides
+    with_logo = [any(shape.name == "Logo" for shape in slide.shapes) for slide in slides]
+    titles = [slide.slide_layout.name == "Title Slide" for slide in slides]
+    wanted = {"title slides only": titles, "every slide": [True] * len(titles), "none": [False] * len(titles)}[expected]
+    assert with_logo == wanted
