@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -43,6 +44,8 @@ from reportgen.slides.units import Box, Emu
 
 __all__ = ["Background", "background", "dark_and_light"]
 
+_KEPT = 512
+"""A decoded picture is kept at most this many pixels a side (enough to tell a text area's part of a photograph)."""
 _SAMPLE = 64
 """A picture's region is shrunk to at most this many pixels a side before it is averaged."""
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -170,21 +173,36 @@ def _picture(fill: etree._Element, theme: MasterTheme, part: Any, area: Box, siz
     blip = fill.find(qn("a:blip"))
     rel_id = blip.get(_R_EMBED) if blip is not None else None
     try:
-        image = Image.open(io.BytesIO(part.related_part(rel_id).blob))
-        image.load()
-        pixels = image.convert("RGBA")
-    except Exception:  # noqa: BLE001 - vector pictures and broken bytes alike fall back to bg1
+        blob = part.related_part(rel_id).blob
+    except (KeyError, AttributeError):
         return None
-    canvas = Image.new("RGBA", pixels.size, "#" + theme.colour("bg1"))
-    canvas.alpha_composite(pixels)
-    box = _crop_box(fill, pixels.size, area, size)
+    canvas = _pixels(blob, theme.colour("bg1"))
+    if canvas is None:
+        return None
+    box = _crop_box(fill, canvas.size, area, size)
     if box is None:
         return luminance(theme.colour("bg1"))
-    region = canvas.crop(box).convert("RGB")
+    region = canvas.crop(box)
     region.thumbnail((_SAMPLE, _SAMPLE), Image.Resampling.BOX)
     data = region.tobytes()
     values = [channel_luminance(data[i], data[i + 1], data[i + 2]) for i in range(0, len(data), 3)]
     return sum(values) / len(values)
+
+
+@lru_cache(maxsize=8)
+def _pixels(blob: bytes, bg1: str) -> Image.Image | None:
+    """A picture's pixels over bg1 (for transparency), shrunk to :data:`_KEPT` a side: decoded once per
+    picture, however many text areas are checked over it. None when Pillow cannot load it (EMF, WMF, broken)."""
+    try:
+        image = Image.open(io.BytesIO(blob))
+        image.load()
+        pixels = image.convert("RGBA")
+    except Exception:  # noqa: BLE001 - vector pictures and broken bytes alike fall back to bg1
+        return None
+    pixels.thumbnail((_KEPT, _KEPT), Image.Resampling.BOX)
+    canvas = Image.new("RGBA", pixels.size, "#" + bg1)
+    canvas.alpha_composite(pixels)
+    return canvas.convert("RGB")
 
 
 def _insets(element: etree._Element | None) -> tuple[float, float, float, float]:

@@ -152,3 +152,12 @@ def test_a_bgref_takes_the_themes_background_style_with_its_own_colour_as_phclr(
     assert found.kind == "solid"  # the default theme's first background style is a solid phClr
     assert found.samples == (pytest.approx(luminance(found.theme.colour("accent1"))),)
     assert found.samples[0] < 0.5
+
+
+def test_a_slides_own_background_comes_first():
+    prs, layout = _first_layout()
+    slide = prs.slides.add_slide(layout)
+    assert background(prs, slide).source == "master"
+    _set_bg(slide, _solid('<a:srgbClr val="000000"/>'))
+    found = background(prs, slide)
+    assert found.source == "slide" and found.samples == (pytest.approx(0.0),)
