@@ -150,19 +150,21 @@ def _style(master: Any, idx: int) -> tuple[etree._Element | None, Any]:
 
 def _fill(fill: etree._Element | None, theme: MasterTheme, placeholder: str | None, part: Any, area: Box, size: tuple[int, int]) -> Reading:
     bg1 = (luminance(theme.colour("bg1")),)
-    name = etree.QName(fill).localname if fill is not None else "noFill"
-    if fill is not None and name == "solidFill":
+    if fill is None:
+        return "none", bg1, False
+    name = etree.QName(fill).localname
+    if name == "solidFill":
         element = first_colour(fill)
         return "solid", ((luminance(resolve(element, theme, placeholder)),) if element is not None else bg1), False
-    if fill is not None and name == "gradFill":
+    if name == "gradFill":
         stops = [first_colour(stop) for stop in fill.iter(qn("a:gs"))]
         samples = tuple(luminance(resolve(stop, theme, placeholder)) for stop in stops if stop is not None)
         return "gradient", samples or bg1, False
-    if fill is not None and name == "pattFill":
+    if name == "pattFill":
         colours = [first_colour(fill.find(qn(f"a:{tag}"))) for tag in ("fgClr", "bgClr")]
         samples = tuple(luminance(resolve(colour, theme, placeholder)) for colour in colours if colour is not None)
         return "pattern", samples or bg1, False
-    if fill is not None and name == "blipFill":
+    if name == "blipFill":
         average = _picture(fill, theme, part, area, size)
         return ("picture", (average,), False) if average is not None else ("picture", bg1, True)
     return "none", bg1, False
