@@ -22,6 +22,7 @@ from reportgen.document.model import Chart, Image
 from reportgen.document.vocab import Layout
 from reportgen.locale import Locale
 from reportgen.render.pptx import _internals, graphics
+from reportgen.render.pptx.legible import Legibility
 from reportgen.render.pptx.master import Master, Placeholder
 from reportgen.render.pptx.shapes import ShapeTree, set_xfrm
 from reportgen.render.pptx.text import Style, fill
@@ -33,8 +34,9 @@ from reportgen.theme import Theme
 def write_deck(master: Master, plans: list[SlidePlan], theme: Theme, when: dt.datetime, locale: Locale) -> None:
     style = Style.of(theme, locale, master.corporate)
     notes = _Notes(style)
+    legible = Legibility(master)
     for plan in plans:
-        _Slide(master, plan, theme, style, when).write(notes)
+        _Slide(master, plan, theme, style, when, legible).write(notes)
 
 
 def add_slide(master: Master, layout: Layout):
@@ -85,8 +87,9 @@ class _Notes:
 
 
 class _Slide:
-    def __init__(self, master: Master, plan: SlidePlan, theme: Theme, style: Style, when: dt.datetime) -> None:
+    def __init__(self, master: Master, plan: SlidePlan, theme: Theme, style: Style, when: dt.datetime, legible: Legibility) -> None:
         self.master = master
+        self.legible = legible
         self.plan = plan
         self.theme = theme
         self.style = style
@@ -120,7 +123,8 @@ class _Slide:
             if frame.box != layout_box:
                 set_xfrm(sp.find(qn("p:spPr")), frame.box)
         inherited = self.master.master_layout(self.plan.layout).look(placeholder) if self.master.corporate else None
-        fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part, inherited=inherited)
+        colour = self.legible.colour(self.plan.layout, frame, self.style)
+        fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part, colour=colour, inherited=inherited)
 
     def placeholder(self, frame: Frame) -> tuple[Placeholder | None, object]:
         """The layout placeholder *frame* goes into (by type; bodies left to right), and its box."""

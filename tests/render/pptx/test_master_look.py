@@ -121,3 +121,19 @@ def test_the_logo_leaves_the_master_s_date_placeholder_alone_unless_asked(tmp_pa
     titles = [slide.slide_layout.name == "Title Slide" for slide in slides]
     wanted = {"title slides only": titles, "every slide": [True] * len(titles), "none": [False] * len(titles)}[expected]
     assert with_logo == wanted
+
+
+def test_a_named_colour_that_does_not_read_on_a_dark_master_becomes_the_scheme_s_light_one(tmp_path, normal):
+    from support import masters
+
+    named = Theme.model_validate({"colours": {"text": "#1F2328", "primary": "#1B365D"}})
+    data = render_pptx(normal, named.model_copy(update={"reference_pptx": masters.dark(tmp_path / "dark.pptx")}))
+    fills = {el.get("val") for s in _slides(data) for el in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:rPr/a:solidFill/a:srgbClr", namespaces=NS)}
+    assert fills == {"F5F5F5"}  # neither the named navy nor near-black reads on #1E1E2E
+
+
+def test_contrast_keeps_colours_that_read(tmp_path, normal):
+    named = Theme.model_validate({"colours": {"text": "#1F2328"}})
+    data = render_pptx(normal, named.model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx")}))
+    fills = {el.get("val") for s in _slides(data) for el in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@idx='1']]//a:rPr/a:solidFill/a:srgbClr", namespaces=NS)}
+    assert fills == {"1F2328"}
