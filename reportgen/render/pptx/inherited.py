@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from reportgen.render.pptx.drawing_colour import first_colour, resolve
 from reportgen.render.pptx.master_theme import MasterTheme
 from reportgen.render.pptx.xml import qn
 
@@ -28,6 +29,8 @@ class TextLook:
     sizes: tuple[float, ...] = (18.0,) * LEVELS
     bold: bool = False
     face: str = ""
+    colour: str = ""
+    """The first level's text colour (hex, no ``#``; "": the master's ``tx1``)."""
 
 
 def _style_for(ph_type: str) -> str:
@@ -53,6 +56,7 @@ def look(ph_type: str, layout_sp: etree._Element | None, master_sp: etree._Eleme
     sizes: list[float] = []
     bold: bool | None = None
     face = ""
+    colour = ""
     for level in range(1, LEVELS + 1):
         size: float | None = None
         for style in styles:
@@ -66,10 +70,13 @@ def look(ph_type: str, layout_sp: etree._Element | None, master_sp: etree._Eleme
             latin = props.find(qn("a:latin"))
             if level == 1 and not face and latin is not None and latin.get("typeface"):
                 face = theme.face(str(latin.get("typeface")))
+            found = first_colour(props.find(qn("a:solidFill")))
+            if level == 1 and not colour and found is not None:
+                colour = resolve(found, theme)
         sizes.append(size if size is not None else (sizes[-1] if sizes else 18.0))
     if not face:
         face = (theme.major if ph_type in ("title", "ctrTitle") else theme.minor).latin
-    return TextLook(tuple(sizes), bool(bold), face)
+    return TextLook(tuple(sizes), bool(bold), face, colour)
 
 
 def other_look(master: etree._Element, theme: MasterTheme) -> TextLook:

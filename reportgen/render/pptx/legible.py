@@ -16,6 +16,7 @@ import warnings
 from reportgen.colour import is_large, readable
 from reportgen.errors import ReportgenWarning
 from reportgen.render.pptx.background import background, dark_and_light
+from reportgen.render.pptx.inherited import TextLook
 from reportgen.render.pptx.text import Style
 from reportgen.slides.model import Frame
 
@@ -28,18 +29,20 @@ class Legibility:
         self._verdicts: dict[tuple, str | None] = {}
         self._warned: set[tuple[str, str]] = set()
 
-    def colour(self, layout: str, frame: Frame, style: Style) -> str | None:
-        """The colour to draw all of *frame*'s text in, when its own does not read there (None: keep its own)."""
+    def colour(self, layout: str, frame: Frame, style: Style, inherited: TextLook | None = None) -> str | None:
+        """The colour to draw all of *frame*'s text in, when its own (else what its placeholder gives it,
+        *inherited*) does not read there (None: keep its own)."""
         if not frame.paras or not any(p.runs for p in frame.paras):
             return None
         slide_layout = self.master.slide_layout(layout)
         smallest = min(frame.paras, key=lambda p: p.size)
         own = style.colour(smallest, frame.role)
-        key = (layout, frame.box, own, is_large(smallest.size.pt, all(r.bold for r in smallest.runs)))
+        given = inherited.colour if inherited is not None else ""
+        key = (layout, frame.box, own or given, is_large(smallest.size.pt, all(r.bold for r in smallest.runs)))
         if key not in self._verdicts:
             found = background(self.master.prs, slide_layout, frame.box)
             dark, light = dark_and_light(found.theme)
-            text = own or found.theme.colour("tx1")  # a colour the set leaves to the master: its text colour
+            text = own or given or found.theme.colour("tx1")  # a colour the set leaves to the master: the placeholder's, else tx1
             verdict = readable(text, found.samples, key[3], dark, light)
             if verdict.warning and (layout, text) not in self._warned:
                 self._warned.add((layout, text))

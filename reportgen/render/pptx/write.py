@@ -123,7 +123,7 @@ class _Slide:
             if frame.box != layout_box:
                 set_xfrm(sp.find(qn("p:spPr")), frame.box)
         inherited = self.master.master_layout(self.plan.layout).look(placeholder) if self.master.corporate else None
-        colour = self.legible.colour(self.plan.layout, frame, self.style)
+        colour = self.legible.colour(self.plan.layout, frame, self.style, inherited)
         fill(sp.find(qn("p:txBody")), frame, self.style, self.slide.part, colour=colour, inherited=inherited)
 
     def placeholder(self, frame: Frame) -> tuple[Placeholder | None, object]:

@@ -50,7 +50,12 @@ def test_placeholder_text_names_no_face_colour_or_inherited_size(tmp_path, norma
     runs = [r for s in slides for r in _placeholder_runs(s)]
     assert len(runs) > 20
     for run in runs:
-        assert not run.xpath("a:latin | a:ea | a:cs | a:solidFill", namespaces=NS), etree.tostring(run)
+        assert not run.xpath("a:latin | a:ea | a:cs", namespaces=NS), etree.tostring(run)
+        fill = run.xpath("a:solidFill/a:srgbClr/@val", namespaces=NS)
+        assert fill in ([], ["000000"]), etree.tostring(run)  # only where a layout's own grey fails contrast: its tx1
+    bullets = [r for s in slides for r in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title' or @idx='1']]//a:rPr", namespaces=NS)
+               if s.xpath("boolean(.//p:sp/p:nvSpPr/p:nvPr/p:ph[@type='title'])", namespaces=NS)]
+    assert bullets and not any(r.find(f"{{{A}}}solidFill") is not None for r in bullets[:10])
     titles = [r for s in slides for r in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='title']]//a:rPr", namespaces=NS)]
     assert titles and all(r.get("sz") is None or int(r.get("sz")) < 4400 for r in titles)  # only a size the fitter lowered is written
     assert any(r.get("sz") is None for r in titles)
@@ -137,3 +142,11 @@ def test_contrast_keeps_colours_that_read(tmp_path, normal):
     data = render_pptx(normal, named.model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx")}))
     fills = {el.get("val") for s in _slides(data) for el in s.xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@idx='1']]//a:rPr/a:solidFill/a:srgbClr", namespaces=NS)}
     assert fills == {"1F2328"}
+
+
+def test_a_placeholder_s_own_grey_is_checked_too_on_a_photographic_master(tmp_path, normal):
+    from support import masters
+
+    data = render_pptx(normal, Theme().model_copy(update={"reference_pptx": masters.photographic(tmp_path / "photo.pptx")}))
+    subtitle = _slides(data)[0].xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='subTitle']]//a:rPr/a:solidFill/a:srgbClr", namespaces=NS)
+    assert subtitle and {el.get("val") for el in subtitle} == {"000000"}  # the layout's 75% grey does not read on mid-grey
