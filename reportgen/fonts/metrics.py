@@ -98,7 +98,8 @@ def _bundled(family: str, bold: bool) -> Path | None:
     if not BUNDLED.is_dir():
         return None
     want = _key(family)
-    files = sorted(p for p in BUNDLED.iterdir() if p.suffix.lower() in (".otf", ".ttf") and _key(p.stem).startswith(want))
+    # the family is the file name before its weight: "DejaVu Sans" is not the bundled DejaVuSansSymbols subset
+    files = sorted(p for p in BUNDLED.iterdir() if p.suffix.lower() in (".otf", ".ttf") and _key(p.stem.rpartition("-")[0] or p.stem) == want)
     weight = [p for p in files if ("bold" in p.stem.lower()) == bold]
     return next(iter(weight or files), None)
 
