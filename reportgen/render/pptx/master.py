@@ -141,20 +141,27 @@ class Master:
             )
         self._frames: dict[str, LayoutFrame] = {}
         self._chosen: dict[str, MasterLayout] = {}
+        self._choose_all()
+
+    def _choose_all(self) -> None:
+        """Find every role's layout now, so that whatever needs saying about them is said in one warning."""
+        said: dict[str, str] = {}
+        for layout in LAYOUTS:
+            choice = self.choice(layout)
+            self._chosen[layout] = cast(MasterLayout, choice.layout)
+            if choice.warning:
+                said[layout] = choice.warning
+        if said:
+            field = f"deck.layouts.{next(iter(said))}" if len(said) == 1 else "deck.layouts"
+            warnings.warn(ReportgenWarning(" | ".join(said.values()), field=field,
+                                           hint="name the layouts to use under deck.layouts in theme.yaml (reportgen master FILE.pptx prints a mapping to start from)"),
+                          stacklevel=3)
 
     def layout_names(self) -> list[str]:
         return [layout.name for layout in self.layouts]
 
     def master_layout(self, layout: str) -> MasterLayout:
-        """The template layout our *layout* slides use (:func:`roles.choose`); how it was found, when that
-        needs saying, is warned about once per role."""
-        if layout not in self._chosen:
-            choice = self.choice(layout)
-            if choice.warning:
-                warnings.warn(ReportgenWarning(choice.warning, field=f"deck.layouts.{layout}",
-                                               hint="name the layout to use under deck.layouts in theme.yaml (reportgen validate lists the master's layouts)"),
-                              stacklevel=2)
-            self._chosen[layout] = cast(MasterLayout, choice.layout)
+        """The template layout our *layout* slides use (:func:`roles.choose`, all found when the master opens)."""
         return self._chosen[layout]
 
     def choice(self, layout: str) -> roles.Choice:
