@@ -154,7 +154,7 @@ class Master:
         if said:
             field = f"deck.layouts.{next(iter(said))}" if len(said) == 1 else "deck.layouts"
             warnings.warn(ReportgenWarning(" | ".join(said.values()), field=field,
-                                           hint="name the layouts to use under deck.layouts in theme.yaml (reportgen master FILE.pptx prints a mapping to start from)"),
+                                           hint="name the layouts under deck.layouts in theme.yaml (reportgen master FILE.pptx prints a mapping)"),
                           stacklevel=3)
 
     def layout_names(self) -> list[str]:
