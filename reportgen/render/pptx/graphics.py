@@ -80,7 +80,8 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
     chart = frame.chart
     chart.has_title = False
     chart.font.size = Pt(plan.font_size.pt)
-    chart.font.name = style.latin
+    if "latin" not in style.inherits:  # a corporate master's chart text is in its own theme face
+        chart.font.name = style.latin
     if paints.text is not None:
         paints.text.apply(chart.font.color)
     for rpr in _internals.chart_space(chart).xpath("./c:txPr//a:defRPr") if style.east_asian else ():

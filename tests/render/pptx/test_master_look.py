@@ -150,3 +150,12 @@ def test_a_placeholder_s_own_grey_is_checked_too_on_a_photographic_master(tmp_pa
     data = render_pptx(normal, Theme().model_copy(update={"reference_pptx": masters.photographic(tmp_path / "photo.pptx")}))
     subtitle = _slides(data)[0].xpath(".//p:sp[p:nvSpPr/p:nvPr/p:ph[@type='subTitle']]//a:rPr/a:solidFill/a:srgbClr", namespaces=NS)
     assert subtitle and {el.get("val") for el in subtitle} == {"000000"}  # the layout's 75% grey does not read on mid-grey
+
+
+def test_charts_on_a_master_name_no_face_of_their_own(tmp_path, figures):
+    data = render_pptx(figures, Theme().model_copy(update={"reference_pptx": _master(tmp_path / "m.pptx", ("Caladea", "Carlito"))}))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        charts = [z.read(n) for n in z.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n)]
+    assert charts and not any(b"<a:latin" in chart for chart in charts)
+    assert b'<a:latin typeface="Arial"' in next(
+        z.read(n) for z in [zipfile.ZipFile(io.BytesIO(render_pptx(figures, Theme())))] for n in z.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n))
