@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["support.deck_audit"]  # every deck the session builds is audited at its end
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUTLINE = REPO / "content" / "japan-defense.yaml"
 
@@ -50,3 +52,4 @@ def write_outline(tmp_path: Path):
         return path
 
     return write
+

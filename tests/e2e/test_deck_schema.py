@@ -57,3 +57,24 @@ def test_a_deck_on_a_corporate_master_with_its_colours_is_valid_ooxml(tmp_path, 
     (deck,) = build_pack(REPO / "content" / EDITIONS["en"], template=folder, out_dir=tmp_path / "out", formats="pptx")
     result = audit.validate_pptx(str(deck))
     assert result.errors == [], "\n".join(map(str, result.errors[:20]))
+
+
+@pytest.mark.parametrize("edition", ["en", "ja"])
+def test_a_deck_on_a_master_saved_by_libreoffice_is_valid_ooxml(tmp_path, audit, edition):
+    """LibreOffice leaves out ppt/viewProps.xml, which PowerPoint then offers to repair; the deck has it back."""
+    import subprocess
+
+    from pptx import Presentation
+
+    from support.tools import require_tool
+
+    soffice = require_tool("soffice")
+    Presentation().save(tmp_path / "master.pptx")
+    converted = tmp_path / "libreoffice"
+    command = [soffice, "--headless", "--convert-to", "pptx", "--outdir", str(converted), str(tmp_path / "master.pptx")]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    master = converted / "master.pptx"
+    assert audit.validate_pptx(str(master)).errors, "the LibreOffice-saved master was expected to lack viewProps"
+    (deck,) = build_pack(REPO / "content" / EDITIONS[edition], out_dir=tmp_path / edition, formats="pptx", reference_pptx=master)
+    result = audit.validate_pptx(str(deck))
+    assert result.errors == [], "\n".join(map(str, result.errors[:20]))

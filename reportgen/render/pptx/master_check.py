@@ -32,7 +32,8 @@ from lxml import etree
 
 from reportgen.errors import Location, ReportgenWarning, TemplateError
 from reportgen.render.pptx.master_clean import clean, references
-from reportgen.render.pptx.master_zip import Archive, refusal
+from reportgen.render.pptx.master_repair import VIEW_PROPS_REL, add_view_props
+from reportgen.render.pptx.master_zip import Archive, refusal, rels_name, resolve
 
 _REPAIR = "open it in PowerPoint and save it again"
 _NEEDS_MASTER = "a reference deck needs a slide master with layouts: View, Slide Master in PowerPoint"
@@ -111,6 +112,7 @@ class _Package:
         self.raw: dict[str, bytes] = {}
         self.xml: dict[str, etree._Element] = {}
         self.changed: set[str] = set()
+        self.rels_changed: set[str] = set()  # parts whose relationships a repair added to
         self.removed: dict[str, set[str]] = {}
         self.found: dict[str, dict[str, None]] = {"external": {}, "macro": {}, "ole": {}, "activex": {}}
         self._rels: dict[str, tuple[etree._Element | None, list[_Rel]]] = {}
@@ -325,6 +327,7 @@ class _Package:
                 types.remove(el)
         if main.lower() not in self.overrides:
             etree.SubElement(types, _CT_NS + "Override", PartName="/" + main, ContentType=PRESENTATION)
+        added = self._repairs(main, kept)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
             target.writestr("[Content_Types].xml", _serialize(types))
@@ -334,7 +337,17 @@ class _Package:
                 rels = self._rels_bytes(source, set(kept))
                 if rels is not None:
                     target.writestr(rels_name(source), rels)
+            for name, data in added.items():
+                target.writestr(name, data)
         return out.getvalue()
+
+    def _repairs(self, main: str, kept: list[str]) -> dict[str, bytes]:
+        """New parts for the defects with a known fix (:mod:`master_repair`), their relationships added."""
+        root, rels = self._rels[main]
+        if root is None or any(r.type == VIEW_PROPS_REL and r.name in kept and r.id not in self.removed[main] for r in rels):
+            return {}
+        self.rels_changed.add(main)
+        return add_view_props(main, root, self.types, set(kept))
 
     def _part_bytes(self, name: str) -> bytes:
         if name in self.changed:
@@ -346,7 +359,7 @@ class _Package:
         if root is None:
             return None
         gone = {rel.id for rel in rels if rel.id in self.removed[source] or (not rel.external and rel.name not in kept)}
-        if not gone:
+        if not gone and source not in self.rels_changed:
             return self.read(rels_name(source))
         for el in list(root):
             if el.get("Id") in gone:
@@ -368,18 +381,6 @@ class _Package:
             yield f"removed {_count(ole, 'OLE object')} (embedded or linked files) from the reference deck ({_names(ole)})"
         if activex:
             yield f"removed {_count(activex, 'ActiveX control')} from the reference deck ({_names(activex)})"
-
-
-def rels_name(source: str) -> str:
-    """The zip member holding *source*'s relationships ('' is the package)."""
-    folder, base = posixpath.split(source)
-    return posixpath.join(folder, "_rels", base + ".rels")
-
-
-def resolve(source: str, target: str) -> str:
-    """The zip member a relationship of *source* points to (as python-pptx resolves it: no unquoting)."""
-    joined = target if target.startswith("/") else posixpath.join("/" + posixpath.dirname(source), target)
-    return posixpath.normpath(joined).lstrip("/")
 
 
 def _serialize(root: etree._Element) -> bytes:

@@ -11,6 +11,7 @@ its entry declares. Everything here uses :mod:`zipfile` and nothing else.
 
 from __future__ import annotations
 
+import posixpath
 import struct
 import zipfile
 import zlib
@@ -182,3 +183,15 @@ def _directory_extent(handle: BinaryIO, size: int) -> tuple[int | None, int]:
         return entries, directory
     fields = struct.unpack("<4sQ2H2L4Q", record)
     return fields[7], fields[8]
+
+
+def rels_name(source: str) -> str:
+    """The zip member holding *source*'s relationships ('' is the package)."""
+    folder, base = posixpath.split(source)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def resolve(source: str, target: str) -> str:
+    """The zip member a relationship of *source* points to (as python-pptx resolves it: no unquoting)."""
+    joined = target if target.startswith("/") else posixpath.join("/" + posixpath.dirname(source), target)
+    return posixpath.normpath(joined).lstrip("/")
