@@ -140,3 +140,23 @@ def _background(prs, index: int) -> bytes | None:
     """The slide master's ``p:bg``, as XML (relationship ids included: a picture keeps its own)."""
     found = prs.slide_masters[index]._element.find(f"{{{P}}}cSld/{{{P}}}bg")
     return None if found is None else etree.tostring(found)
+
+
+def test_the_slides_leave_faces_bullets_and_inherited_sizes_to_the_master(built):
+    """No run names a face, and no body paragraph a bullet of its own: the master's theme faces and bullets draw."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    deck = Presentation(built.deck)
+    runs = paragraphs = 0
+    for slide in deck.slides:
+        for shape in slide.placeholders:
+            body = shape._element.find(f"{{{P}}}txBody")
+            if body is None:
+                continue
+            for rpr in body.iter(f"{a}rPr"):
+                runs += 1
+                assert rpr.find(f"{a}latin") is None and rpr.find(f"{a}cs") is None, etree.tostring(rpr)[:200]
+            if shape.placeholder_format.type not in (1, 3):  # not a title: a body, subtitle or footer
+                for ppr in body.iter(f"{a}pPr"):
+                    paragraphs += 1
+                    assert ppr.find(f"{a}buChar") is None and ppr.find(f"{a}buClr") is None
+    assert runs > 100 and paragraphs > 50
