@@ -4,8 +4,8 @@ Builds run in-process and in subprocesses, but all of them write under the sessi
 base temporary folder, so the decks are found there afterwards rather than at each
 call site. A deck counts as built when its folder's ``.reportgen-manifest.json``
 records it with the same SHA-256 (hostile or hand-made inputs named deck.pptx are
-not outputs). Builds are reproducible, so identical decks are audited once, in
-parallel. Any error fails the session with a report naming the decks and errors.
+not outputs). Builds are reproducible, so identical decks are audited once, one
+after another. Any error fails the session with a report naming the decks and errors.
 Under pytest-xdist only the controller audits: the workers' folders sit under its
 base folder.
 """
@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -69,8 +68,9 @@ class DeckAudit:
             return
         start = time.perf_counter()
         firsts = [paths[0] for paths in decks.values()]
-        with ProcessPoolExecutor(max_workers=min(len(firsts), os.cpu_count() or 1)) as pool:
-            results = dict(zip(firsts, pool.map(_audit, map(str, firsts)), strict=True))
+        # one after another in this process: a process pool forked at the session's end, beside the threads
+        # the tests left behind, hung the whole run once
+        results = {deck: _audit(str(deck)) for deck in firsts}
         seconds = time.perf_counter() - start
         failed = {deck: errors for deck, errors in results.items() if errors}
         total = sum(len(paths) for paths in decks.values())
