@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +8,18 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def audit():
+    """openxml-audit, the deck validator reportgen does not use (skip without it, fail under REPORTGEN_REQUIRE_CLIENTS=1)."""
+    try:
+        import openxml_audit
+    except ImportError:
+        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
+            pytest.fail("openxml-audit is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
+        pytest.skip("openxml-audit is not installed")
+    return openxml_audit
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,6 @@ from support.themed_masters import themed_master
 
 REPO = Path(__file__).resolve().parents[2]
 EDITIONS = {"en": "japan-defense.yaml", "ja": "japan-defense.ja.yaml", "ko": "japan-defense.ko.yaml"}
-
-
-@pytest.fixture(scope="module")
-def audit():
-    try:
-        import openxml_audit
-    except ImportError:
-        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
-            pytest.fail("openxml-audit is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
-        pytest.skip("openxml-audit is not installed")
-    return openxml_audit
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))

@@ -123,19 +123,6 @@ def test_the_masters_are_what_they_say(tmp_path):
     assert masters.noisy_grey() == masters.noisy_grey()
 
 
-@pytest.fixture(scope="module")
-def audit():
-    try:
-        import openxml_audit
-    except ImportError:
-        import os
-
-        if os.environ.get("REPORTGEN_REQUIRE_CLIENTS") == "1":
-            pytest.fail("openxml-audit is required (REPORTGEN_REQUIRE_CLIENTS=1) but not installed")
-        pytest.skip("openxml-audit is not installed")
-    return openxml_audit
-
-
 def _background(prs, index: int) -> bytes | None:
     """The slide master's ``p:bg``, as XML (relationship ids included: a picture keeps its own)."""
     found = prs.slide_masters[index]._element.find(f"{{{P}}}cSld/{{{P}}}bg")
