@@ -68,3 +68,19 @@ def test_a_deck_its_manifest_does_not_vouch_for_is_not_audited():
     result = run("'0' * 64")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "deck audit" not in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+@pytest.mark.parametrize("pipe", ["deck.pptx", ".reportgen-manifest.json"])
+def test_a_named_pipe_in_a_pack_folder_is_passed_over_not_read(tmp_path, pipe):
+    """Hostile-input tests leave pipes named like pack files; reading one would block the session's end for ever."""
+    from support.deck_audit import built_decks
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    for name in ("deck.pptx", ".reportgen-manifest.json"):
+        if name == pipe:
+            os.mkfifo(folder / name)
+        else:
+            (folder / name).write_text("{}", encoding="utf-8")
+    assert built_decks(tmp_path) == {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -29,6 +30,8 @@ def built_decks(root: Path) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for manifest in root.rglob(".reportgen-manifest.json"):
         deck = manifest.parent / "deck.pptx"
+        if not (_regular(manifest) and _regular(deck)):  # a hostile test's named pipe would block the read for ever
+            continue
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8"))["files"]["deck.pptx"]["sha256"]
             digest = hashlib.sha256(deck.read_bytes()).hexdigest()
@@ -37,6 +40,14 @@ def built_decks(root: Path) -> dict[str, list[Path]]:
         if digest == recorded:
             found.setdefault(digest, []).append(deck)
     return found
+
+
+def _regular(path: Path) -> bool:
+    """A plain file, not a symbolic link, pipe or device (looked at without opening it)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _audit(deck: str) -> list[str]:
