@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 from collections.abc import Callable
@@ -88,6 +89,15 @@ def _run(action: Callable[[], None]) -> None:
     _warn(found)
 
 
+def _pack_json(outcome) -> dict[str, object]:
+    """``build --json``: one pack's outline, each file's path and pages or slides (and the talk's minutes), and the summary line."""
+    from reportgen.build import facts
+
+    files = {path.name: {"path": str(path), **(facts.as_dict(outcome.facts[path.name]) if path.name in outcome.facts else {})} for path in outcome.written}
+    outline = str(outcome.job.outline) if outcome.job.outline else "(the bundled default outline)"
+    return {"outline": outline, "files": files, "summary": facts.line(outcome.facts)}
+
+
 @app.command()
 def build(
     outlines: Annotated[list[Path] | None, typer.Argument(help="Outline YAML files (default: the bundled Japan outline).")] = None,
@@ -102,8 +112,14 @@ def build(
     force: ForceOption = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Packs to build at once, in separate processes.")] = 1,
     reference_pptx: ReferenceOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print each pack as one JSON object (outline, files, pages, slides, minutes) instead of its paths and summary.")
+    ] = False,
 ) -> None:
-    """Build the brief (PDF) and deck (PPTX) for each outline; a failed outline does not stop the others."""
+    """Build the pack (brief, deck, notes and handout) for each outline; a failed outline does not stop the others.
+
+    Prints each written file's path, then one line saying what the pack holds."""
+    from reportgen.build import facts
     from reportgen.build.batch import Job, Outcome, build_all
 
     paths: list[Path | None] = [*outlines] if outlines else [None]
@@ -126,8 +142,14 @@ def build(
             print(f"reportgen: warning: {warning}", file=sys.stderr)
         if outcome.error:
             _print_error(outcome.error)
+        if as_json:
+            if not outcome.error:
+                print(json.dumps(_pack_json(outcome), ensure_ascii=False), flush=True)
+            return
         for path in outcome.written:
             print(path)
+        if outcome.facts:
+            print(facts.line(outcome.facts), flush=True)
 
     try:
         succeeded = build_all(batch, jobs, report)

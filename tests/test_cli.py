@@ -109,3 +109,19 @@ def test_watch_prints_each_error_of_a_broken_outline_and_keeps_watching(tmp_path
         "reportgen: error: o.yaml:3:3: meta.autor: unknown key 'autor' (did you mean 'author'?)\n",
         "reportgen: error: o.yaml:15:17: sections[0].points[1].source: unknown source 'nope' (known: src) (kept the last good pack)\n",
     ]
+
+
+def test_a_build_ends_with_what_the_pack_holds_and_json_says_the_same(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    result = run("build", "o.yaml", "-o", "out", "--format", "pdf,pptx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    *paths, summary = result.stdout.strip().splitlines()
+    assert [Path(p).name for p in paths] == ["brief.pdf", "deck.pptx"]
+    assert summary.startswith("brief ") and " pages · deck " in summary and summary.split(" · ")[1].split()[2] == "slides"
+    import json
+
+    as_json = run("build", "o.yaml", "-o", "out", "--format", "pdf,pptx", "--json", cwd=tmp_path)
+    (record,) = [json.loads(text) for text in as_json.stdout.splitlines()]
+    assert record["summary"] == summary and record["outline"] == "o.yaml"
+    assert record["files"]["deck.pptx"]["slides"] == int(summary.split(" · ")[1].split()[1])
+    assert Path(record["files"]["brief.pdf"]["path"]) == Path("out") / "brief.pdf"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reportgen.build.facts import Facts
 from reportgen.errors import ReportgenError, collected_warnings
 
 
@@ -27,18 +28,20 @@ class Job:
 class Outcome:
     job: Job
     written: list[Path] = field(default_factory=list)
+    facts: dict[str, Facts] = field(default_factory=dict)
+    """Each written file's pages or slides (and the talk's length), by file name."""
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
 def run_job(job: Job) -> Outcome:
     """Build one pack, catching what the user must hear about as text (picklable, so it can run in a worker)."""
-    from reportgen.build.pipeline import build_pack
+    from reportgen.build.pipeline import build
 
     outcome = Outcome(job)
     with collected_warnings() as outcome.warnings:
         try:
-            outcome.written = build_pack(
+            built = build(
                 job.outline,
                 template=job.template,
                 out_dir=job.out_dir,
@@ -47,6 +50,7 @@ def run_job(job: Job) -> Outcome:
                 reference_pptx=job.reference_pptx,
                 parallel=job.parallel,
             )
+            outcome.written, outcome.facts = built.files, built.facts
         except ReportgenError as error:
             outcome.error = error.one_line()
         except Exception as error:  # a bug of ours: still one line, and the other packs still build

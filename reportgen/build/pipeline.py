@@ -23,6 +23,7 @@ from typing import Any
 
 from reportgen import assemble
 from reportgen.build import manifest, memo, scheduler
+from reportgen.build.facts import Facts, counted
 from reportgen.build.pack_folder import write_pack
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import DocumentInfo, Figure, Image
@@ -79,13 +80,29 @@ def write_markdown(prepared: Prepared, fmt: str) -> str:
     return render(environment(prepared.template_folders), base.get(fmt).template, prepared.context)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One format's file and what it holds."""
+
+    data: bytes
+    facts: Facts | None
+
+
+@dataclass(frozen=True)
+class Built:
+    """A pack on disk: the files written, and each one's facts by file name (for the line after a build)."""
+
+    files: list[Path]
+    facts: dict[str, Facts]
+
+
 def build_format(prepared: Prepared, fmt: str, target: Path) -> bytes:
     """The file for *fmt*, unless this process made *target* from the same Markdown, theme and files last."""
-    return _built(prepared, fmt, target)[1]
+    return _built(prepared, fmt, target)[1].data
 
 
-def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, bytes]:
-    """(memo key, bytes) of *fmt*'s file, rendered or reused."""
+def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, Rendered]:
+    """(memo key, file) of *fmt*, rendered or reused."""
     spec = base.get(fmt)
     renderer = spec.load()
     _check_texts(renderer, prepared)
@@ -93,11 +110,11 @@ def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, bytes]:
     files = memo.stamps(_files_read(prepared))
     stamp_time = os.environ.get("SOURCE_DATE_EPOCH")  # the files' timestamp (dates.build_time)
     key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files, stamp_time)
-    data = memo.reused(target, key)
-    if data is None:
-        data = _rendered(prepared, spec, renderer, markdown)
-        memo.remember(target, key, data)
-    return key, data
+    made = memo.reused(target, key)
+    if not isinstance(made, Rendered):
+        made = _rendered(prepared, spec, renderer, markdown)
+        memo.remember(target, key, made)
+    return key, made
 
 
 def render_format(prepared: Prepared, fmt: str) -> bytes:
@@ -105,7 +122,7 @@ def render_format(prepared: Prepared, fmt: str) -> bytes:
     spec = base.get(fmt)
     renderer = spec.load()
     _check_texts(renderer, prepared)
-    return _rendered(prepared, spec, renderer, write_markdown(prepared, fmt))
+    return _rendered(prepared, spec, renderer, write_markdown(prepared, fmt)).data
 
 
 def _check_texts(renderer: base.Renderer, prepared: Prepared) -> None:
@@ -115,9 +132,13 @@ def _check_texts(renderer: base.Renderer, prepared: Prepared) -> None:
         check_texts(prepared.outline.texts(), prepared.theme, prepared.outline_path)
 
 
-def _rendered(prepared: Prepared, spec: base.Format, renderer: base.Renderer, markdown: str) -> bytes:
+def _rendered(prepared: Prepared, spec: base.Format, renderer: base.Renderer, markdown: str) -> Rendered:
+    """The file, and its facts: the renderer's own account (``describe``) where it gives one, else its pages or slides counted."""
     document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template, folders=prepared.template_folders)
-    return renderer.render(document, prepared.theme)
+    data = renderer.render(document, prepared.theme)
+    describe = getattr(renderer, "describe", None)
+    facts = describe(document, prepared.theme, data) if describe is not None else counted(spec.output, data)
+    return Rendered(data, facts)
 
 
 def _files_read(prepared: Prepared) -> list[Path]:
@@ -129,14 +150,14 @@ def _files_read(prepared: Prepared) -> list[Path]:
     return paths
 
 
-def build_formats(prepared: Prepared, targets: dict[str, Path], *, parallel: bool = True) -> dict[str, bytes]:
+def build_formats(prepared: Prepared, targets: dict[str, Path], *, parallel: bool = True) -> dict[str, Rendered]:
     """Each format's file (*targets*: format -> the path it will be written to), side by side where it pays."""
-    jobs: dict[str, Callable[[], tuple[bytes, bytes]]] = {fmt: partial(_built, prepared, fmt, target) for fmt, target in targets.items()}
+    jobs: dict[str, Callable[[], tuple[bytes, Rendered]]] = {fmt: partial(_built, prepared, fmt, target) for fmt, target in targets.items()}
     texts = sum(1 for _ in prepared.outline.texts())
     built = scheduler.run(jobs, side_by_side=parallel, texts=texts)
-    for fmt, (key, data) in built.items():
-        memo.remember(targets[fmt], key, data)
-    return {fmt: data for fmt, (_, data) in built.items()}
+    for fmt, (key, made) in built.items():
+        memo.remember(targets[fmt], key, made)
+    return {fmt: made for fmt, (_, made) in built.items()}
 
 
 def output_dir_for(outline_path: Path, out_dir: str | Path | None) -> Path:
@@ -156,7 +177,21 @@ def build_pack(
     reference_pptx: str | Path | None = None,
     parallel: bool = True,
 ) -> list[Path]:
-    """Build the pack for *outline_path* (default: the bundled Japan outline); return the written files.
+    """The files :func:`build` wrote."""
+    return build(outline_path, template=template, out_dir=out_dir, formats=formats, force=force, reference_pptx=reference_pptx, parallel=parallel).files
+
+
+def build(
+    outline_path: str | Path | None = None,
+    *,
+    template: str | Path = "default",
+    out_dir: str | Path | None = None,
+    formats: str | Iterable[str] | None = None,
+    force: bool = False,
+    reference_pptx: str | Path | None = None,
+    parallel: bool = True,
+) -> Built:
+    """Build the pack for *outline_path* (default: the bundled Japan outline): the written files and their facts.
 
     Nothing is written unless every step succeeds; files reportgen did not write are never replaced
     (unless *force*).
@@ -168,6 +203,6 @@ def build_pack(
     targets = {fmt: folder / base.get(fmt).output for fmt in wanted}
     manifest.check_replaceable(list(targets.values()), force=force)
     rendered = build_formats(prepared, targets, parallel=parallel)
-    files = {targets[fmt]: data for fmt, data in rendered.items()}
+    files = {targets[fmt]: made.data for fmt, made in rendered.items()}
     write_pack(folder, files, force=force)
-    return list(files)
+    return Built(list(files), {targets[fmt].name: made.facts for fmt, made in rendered.items() if made.facts is not None})

@@ -28,7 +28,10 @@ def test_one_bad_outline_does_not_stop_the_others(tmp_path):
         assert (tmp_path / "output" / name / "brief.pdf").stat().st_size > 1000
         assert (tmp_path / "output" / name / "deck.pptx").stat().st_size > 1000
     assert not (tmp_path / "output" / "b").exists()
-    assert sorted(result.stdout.split()) == sorted(f"output/{n}/{f}" for n in "ac" for f in ("brief.pdf", "deck.pptx"))
+    lines = result.stdout.splitlines()
+    summaries = [text for text in lines if " · " in text]
+    assert len(summaries) == 2 and all(text.startswith("brief ") for text in summaries)  # one per pack that was built
+    assert sorted(set(lines) - set(summaries)) == sorted(f"output/{n}/{f}" for n in "ac" for f in ("brief.pdf", "deck.pptx"))
 
 
 def test_out_holds_one_folder_per_outline(tmp_path):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.render import base
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -31,5 +33,8 @@ def default_pack(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     folder = cwd / "output" / "japan-defense"
-    assert result.stdout.split() == [str(Path("output/japan-defense/brief.pdf")), str(Path("output/japan-defense/deck.pptx"))]
+    *paths, summary = result.stdout.splitlines()
+    assert paths == [str(Path("output/japan-defense") / base.get(name).output) for name in base.default_formats()]
+    assert summary.startswith("brief ") and " · deck " in summary
+
     return folder

@@ -3,8 +3,8 @@
 Builds run in-process and in subprocesses, but all of them write under the session's
 base temporary folder, so the decks are found there afterwards rather than at each
 call site. A deck counts as built when its folder's ``.reportgen-manifest.json``
-records it with the same SHA-256 (hostile or hand-made inputs named deck.pptx are
-not outputs). Builds are reproducible, so identical decks are audited once, one
+records it with the same SHA-256 and it is a zip package (hostile or hand-made inputs
+named deck.pptx, and unit tests' packs of stand-in bytes, are not outputs). Builds are reproducible, so identical decks are audited once, one
 after another. Any error fails the session with a report naming the decks and errors.
 Under pytest-xdist only the controller audits: the workers' folders sit under its
 base folder.
@@ -34,11 +34,11 @@ def built_decks(root: Path) -> dict[str, list[Path]]:
             continue
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8"))["files"]["deck.pptx"]["sha256"]
-            digest = hashlib.sha256(deck.read_bytes()).hexdigest()
+            data = deck.read_bytes()
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if digest == recorded:
-            found.setdefault(digest, []).append(deck)
+        if data[:4] == b"PK\x03\x04" and hashlib.sha256(data).hexdigest() == recorded:  # a unit test's pack of stand-in bytes is no deck
+            found.setdefault(recorded, []).append(deck)
     return found
 
 
