@@ -22,10 +22,11 @@ from pathlib import Path
 
 Stamp = tuple[str, int, int]
 
-KEPT = 4
-"""Output files remembered at once: a watched pack has two; a batch moves on and must not pile up."""
+KEPT = 8
+"""Output files remembered at once: a watched pack has four; a batch moves on and must not pile up."""
 
-_last: OrderedDict[Path, tuple[bytes, bytes]] = OrderedDict()
+_last: OrderedDict[Path, tuple[bytes, object]] = OrderedDict()
+"""Output path -> (key, what was made: the file's bytes and whatever the pipeline keeps with them)."""
 
 
 def digest(*inputs: object) -> bytes:
@@ -46,20 +47,20 @@ def stamps(paths: Iterable[Path]) -> tuple[Stamp, ...]:
     return tuple(out)
 
 
-def reused(target: Path, key: bytes) -> bytes | None:
-    """The bytes last rendered for *target* if they were rendered from an equal *key*."""
+def reused(target: Path, key: bytes) -> object | None:
+    """What was last rendered for *target* if it was rendered from an equal *key*."""
     last = _last.get(target.resolve())
     return last[1] if last is not None and last[0] == key else None
 
 
-def last(target: Path) -> tuple[bytes, bytes] | None:
-    """The key and bytes last rendered for *target* (a forked renderer hands them to its parent)."""
+def last(target: Path) -> tuple[bytes, object] | None:
+    """The key and what was last rendered for *target* (a forked renderer hands them to its parent)."""
     return _last.get(target.resolve())
 
 
-def remember(target: Path, key: bytes, data: bytes) -> None:
+def remember(target: Path, key: bytes, made: object) -> None:
     path = target.resolve()
-    _last[path] = (key, data)
+    _last[path] = (key, made)
     _last.move_to_end(path)
     while len(_last) > KEPT:
         _last.popitem(last=False)
