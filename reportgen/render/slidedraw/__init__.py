@@ -26,10 +26,10 @@ from reportgen.render.pptx import slide_plans
 from reportgen.render.pptx.figure_colours import FigureColours, Paint
 from reportgen.render.pptx.legible import Legibility
 from reportgen.render.pptx.master import Master
-from reportgen.render.pptx.text import Style
+from reportgen.render.pptx.text import BULLETS, Style
+from reportgen.render.slidedraw import fonts
 from reportgen.render.slidedraw.backdrop import Backdrop, backdrop, draw_backdrop
 from reportgen.render.slidedraw.figures import draw_chart, draw_decoration, draw_picture, draw_table, hex_of
-from reportgen.render.slidedraw.fonts import registered
 from reportgen.render.slidedraw.placement import placeholder_align, placeholder_anchor
 from reportgen.render.slidedraw.space import Place
 from reportgen.render.slidedraw.text import Ink, draw_frame
@@ -49,7 +49,7 @@ class DeckDrawing:
         self.plans = plans
         self.theme = theme
         self.language = document.info.language
-        self.characters = characters(document)
+        self.characters = characters(document) | _drawn(plans)
         locale = locale_for(self.language)
         self.style = Style.of(theme, locale, master.corporate)
         with warnings.catch_warnings():  # the planner has already said what it has to about these faces
@@ -65,13 +65,17 @@ class DeckDrawing:
     def fonts(self) -> tuple[str, ...]:
         """The reportlab fonts drawn so far. Each is registered as it is first needed (:mod:`fonts`), so the
         caller registers nothing; reportlab embeds a subset of each in the PDF it is drawn in."""
-        return registered()
+        return fonts.registered()
 
     def draw(self, canvas, index: int, x: float, y: float, width: float) -> None:
         """Slide *index* (0-based) with its lower-left corner at (*x*, *y*), *width* points wide."""
         plan = self.plans[index]
         place = Place(x, y, width / self.width, self.height)
         found = self._backdrop(plan.layout)
+        with fonts.characters(self.characters):
+            self._draw(canvas, plan, place, found)
+
+    def _draw(self, canvas, plan: SlidePlan, place: Place, found: Backdrop) -> None:
         canvas.saveState()
         draw_backdrop(canvas, place, found, self.width)
         for decoration in plan.decorations:
@@ -121,6 +125,14 @@ class DeckDrawing:
             draw_table(canvas, place, figure, self.paints, found.theme, Ink(text), self.faces)
         elif isinstance(figure, ImagePlan):
             draw_picture(canvas, place, figure)
+
+
+def _drawn(plans: list[SlidePlan]) -> frozenset[str]:
+    """Every character the plans' text, bullets and numbers draw (furniture included)."""
+    frames = [f for plan in plans for f in ((plan.title,) if plan.title else ()) + plan.frames + plan.furniture]
+    texts = [run.text for frame in frames for para in frame.paras for run in para.runs]
+    texts += [run.text for plan in plans if isinstance(plan.figure, TablePlan) for row in plan.figure.rows for cell in row for run in cell.runs]
+    return frozenset("".join(texts)) | frozenset("0123456789." + "".join(BULLETS))
 
 
 def deck_drawing(document: Document, theme: Theme) -> DeckDrawing:

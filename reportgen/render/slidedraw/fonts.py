@@ -6,21 +6,40 @@ reportgen's bundled fonts, installed fonts or a metric-compatible stand-in:
 Liberation Sans for Arial and Helvetica). Each file is registered with
 reportlab once, under a name of its own, so a drawing works on any canvas.
 A character the face lacks is drawn in DejaVu Sans, as the fitter measures it.
+A font reportlab cannot read as it is (OpenType with PostScript outlines, a
+collection's member) is drawn from a TrueType subset of it for the characters
+of the deck being drawn (:func:`characters`), as the brief does.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.fonts.metrics import Advances, find_face
+from reportgen.fonts.truetype import truetype_subset
 from reportgen.slides.faces import Faces
 
 _REPORTLAB = {"Helvetica": ("Arial", False), "Helvetica-Bold": ("Arial", True), "Courier": ("Courier New", False), "Courier-Bold": ("Courier New", True)}
 FALLBACK = "DejaVu Sans"
+_CHARS: ContextVar[frozenset[str]] = ContextVar("slidedraw_chars", default=frozenset())
+
+
+@contextmanager
+def characters(chars: frozenset[str]) -> Iterator[None]:
+    """Inside the block, fonts that need a subset are subset to *chars* (a deck's characters)."""
+    token = _CHARS.set(chars)
+    try:
+        yield
+    finally:
+        _CHARS.reset(token)
 
 
 def _face(key: str) -> tuple[str, bool]:
@@ -43,13 +62,13 @@ def font_for(key: str, ch: str, faces: Faces) -> str:
 
 
 def _register(found: Advances) -> str:
-    return _registered(str(found.path), found.index)
+    return _registered(str(truetype_subset(found.path, _CHARS.get(), font_number=found.index)))
 
 
 @lru_cache(maxsize=64)
-def _registered(path: str, index: int) -> str:
-    name = f"slidedraw-{hashlib.sha1(f'{path}#{index}'.encode()).hexdigest()[:12]}"  # the same name in every process: reproducible PDFs
-    pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+def _registered(path: str) -> str:
+    name = f"slidedraw-{Path(path).stem[:24]}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"  # the same in every process
+    pdfmetrics.registerFont(TTFont(name, path))
     _NAMES.add(name)
     return name
 

@@ -1,9 +1,12 @@
 """A paragraph broken into the lines the fitter counted, with each piece's place on its line.
 
 The breaking walks the fitter's own tokens (:func:`reportgen.slides.fit.tokens`)
-by the same rule as its line count, so a picture shows exactly the lines the
-plan was fitted to; each piece keeps the metric key it was measured in, which
-names the font it is drawn in (:mod:`fonts`).
+by the same rule as its line count, but over the whole line width: the fitter
+keeps a margin (:data:`reportgen.slides.fit.WIDTH_SLACK`) so that its count is
+never short, while PowerPoint and LibreOffice fill the line, and the picture
+must show the deck's lines (so it never has more lines than the fitter counted).
+Each piece keeps the metric key it was measured in, which names the font it is
+drawn in (:mod:`fonts`).
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ class Line:
 
 
 def break_lines(runs: Runs, size: int, width: int, faces: Faces) -> list[Line]:
-    """*runs* at *size* (EMU) in a line *width* (EMU) wide, as :func:`fit.count_lines` breaks them."""
-    limit = width * fit.WIDTH_SLACK / size
+    """*runs* at *size* (EMU) in a line *width* (EMU) wide, as a deck's renderer breaks them."""
+    limit = width / size
     lines: list[Line] = []
     current: list[Piece] = []
     x, pending, start = 0.0, 0.0, True
