@@ -31,11 +31,11 @@ ROW = Pt(16)
 """Height of the legend row and of the unit row above the plot."""
 
 
-def chart_drawing(chart: Chart, styles: Styles, width: float) -> Drawing:
-    """The drawing for *chart*, *width* points wide."""
+def chart_drawing(chart: Chart, styles: Styles, width: float, height: float | None = None) -> Drawing:
+    """The drawing for *chart*, *width* points wide and *height* high (the brief's: half as high as wide, at most 250 pt)."""
     if not chart.series or not chart.categories:
         raise RenderError(f"chart '{chart.id}' has no data to draw", field=f"figures.{chart.id}")
-    height = Pt(min(width * 0.5, 250))
+    height = Pt(min(width * 0.5, 250)) if height is None else height
     drawing = Drawing(width, height)
     if chart.kind == ChartKind.PIE:
         _pie(drawing, chart, styles, width, height)

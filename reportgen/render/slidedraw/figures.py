@@ -15,7 +15,7 @@ import colorsys
 from reportlab.graphics import renderPDF
 
 from reportgen.render.pdf import fonts
-from reportgen.render.pdf.charts import chart_drawing
+from reportgen.render.pdf.charts import LABEL_SIZE, chart_drawing
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pptx.figure_colours import FigureColours, Paint
 from reportgen.render.pptx.master_theme import MasterTheme
@@ -57,17 +57,16 @@ def draw_picture(canvas, place: Place, picture: Picture | ImagePlan) -> None:
 
 def draw_chart(canvas, place: Place, plan: ChartPlan, theme: Theme, language: str, characters: frozenset[str]) -> None:
     """The brief's drawing of the chart, in the brief's fonts (as the brief renderer sets them up for *characters*),
-    as large as fits the plan's box, centred in it."""
+    filling the plan's box: drawn at the size that, scaled up, gives its labels the deck chart's font size."""
     fonts.register(theme)
     book = fonts.FontBook(theme, language, characters)
     styles = Styles.from_theme(theme, language)
-    width = place.length(plan.box.w)
+    x, y, w, h = place.rect(plan.box)
+    scale = place.length(plan.font_size) / LABEL_SIZE
     with fonts.fallback(book, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
-        drawing = chart_drawing(plan.chart, styles, width)
-        scale = min(1.0, place.length(plan.box.h) / drawing.height)
-        x, y, w, h = place.rect(plan.box)
+        drawing = chart_drawing(plan.chart, styles, w / scale, h / scale)
         canvas.saveState()
-        canvas.translate(x + (w - width * scale) / 2, y + (h - drawing.height * scale) / 2)
+        canvas.translate(x, y)
         canvas.scale(scale, scale)
         renderPDF.draw(drawing, canvas, 0, 0)
         canvas.restoreState()
