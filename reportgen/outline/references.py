@@ -44,7 +44,27 @@ def cross_reference_problems(data: Any) -> list[tuple[FieldPath, str]]:
             problems += _unknown_sources((*path, "source"), _mapping(point).get("source"), known)
         for j, figure in enumerate(_list(_mapping(section).get("figures"))):
             problems += _unknown_sources(("sections", i, "figures", j, "source"), _mapping(figure).get("source"), known)
+    problems += _minutes_problems(_mapping(outline.get("meta")).get("duration"), sections)
     return problems
+
+
+def _minutes_problems(duration: Any, sections: list[Any]) -> list[tuple[FieldPath, str]]:
+    """Section minutes that add up to more than the talk's duration, reported at the section that goes over."""
+    if not _positive(duration):
+        return []
+    total = 0.0
+    for i, section in enumerate(sections):
+        minutes = _mapping(section).get("minutes")
+        if not _positive(minutes):
+            continue
+        total += minutes
+        if total > duration + 1e-9:
+            return [(("sections", i, "minutes"), f"the sections' minutes reach {total:g}, more than meta.duration ({duration:g})")]
+    return []
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < float("inf")
 
 
 def _mapping(value: Any) -> dict[str, Any]:
