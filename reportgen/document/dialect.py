@@ -64,9 +64,10 @@ def attribute_problems(attrs: dict[str, str], raw: dict[str, str], line: int | N
 
 
 def minutes_value(value: str) -> float | None:
-    """``minutes=2.5`` as a number of minutes; None unless it is a positive, finite number."""
+    """``minutes=2.5`` as a number of minutes (a template's escaped ``2\\.5`` too); None unless it is a
+    positive, finite number."""
     try:
-        minutes = float(value.strip())
+        minutes = float(value.replace("\\", "").strip())
     except ValueError:
         return None
     return minutes if 0 < minutes < float("inf") else None

@@ -50,21 +50,26 @@ def cross_reference_problems(data: Any) -> list[tuple[FieldPath, str]]:
 
 def _minutes_problems(duration: Any, sections: list[Any]) -> list[tuple[FieldPath, str]]:
     """Section minutes that add up to more than the talk's duration, reported at the section that goes over."""
-    if not _positive(duration):
+    limit = _minutes(duration)
+    if limit is None:
         return []
     total = 0.0
     for i, section in enumerate(sections):
-        minutes = _mapping(section).get("minutes")
-        if not _positive(minutes):
-            continue
-        total += minutes
-        if total > duration + 1e-9:
-            return [(("sections", i, "minutes"), f"the sections' minutes reach {total:g}, more than meta.duration ({duration:g})")]
+        total += _minutes(_mapping(section).get("minutes")) or 0.0
+        if total > limit + 1e-9:
+            return [(("sections", i, "minutes"), f"the sections' minutes reach {total:g}, more than meta.duration ({limit:g})")]
     return []
 
 
-def _positive(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < float("inf")
+def _minutes(value: Any) -> float | None:
+    """A number of minutes as the model reads it (the YAML's text); None for anything the model rejects."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    try:
+        minutes = float(value)
+    except ValueError:
+        return None
+    return minutes if 0 < minutes < float("inf") else None
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -87,7 +87,7 @@ def with_notes(contents: Sequence[SlideContent], planned: Sequence[Sequence[Slid
             index = len(noted.slides)
             noted.sections.append(content.section)
             if k == 0 and content.notes:
-                noted.slides.append(slide)
+                noted.slides.append(replace(slide, notes=content.notes))
                 continue
             noted.generated.add(index)
             title = plain(content.title)
