@@ -27,7 +27,8 @@ DECKS = {
 
 
 def deck_notes(outline: Path, out: Path) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(out), "--format", "pptx"], capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(out), "--format", "pptx"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     prs = Presentation(str(out / "deck.pptx"))
     return [slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "" for slide in prs.slides]
