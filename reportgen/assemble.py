@@ -89,6 +89,7 @@ def document_info(outline: Outline) -> DocumentInfo:
         language=meta.language,
         keywords=tuple(meta.keywords),
         subject=meta.subtitle or meta.title,
+        duration=meta.duration,
     )
 
 
@@ -101,6 +102,7 @@ def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: 
             "sections": outline.sections,
             "sources": outline.sources,
             "glossary": outline.glossary,
+            "summary_notes": outline.summary_notes,
             "figures": {ident: _figure_for_templates(figure) for ident, figure in figures_by_id.items()},
             "credits": {source.id: source_credit(source) for source in outline.sources},
             "strings": theme.strings,

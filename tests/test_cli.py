@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
+from support.notices import other_output
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -84,7 +85,7 @@ def test_validate_prints_warnings(tmp_path):
     result = run("validate", "o.yaml", cwd=tmp_path)
     assert result.returncode == 0 and "valid" in result.stdout
     assert result.stderr.startswith("reportgen: warning: o.yaml:5:13: meta.language: no built-in words for the language 'kr'")
-    assert result.stderr.rstrip().endswith("(did you mean 'ko'?)")
+    assert other_output(result.stderr).rstrip().endswith("(did you mean 'ko'?)")
 
 
 def test_watch_prints_each_error_of_a_broken_outline_and_keeps_watching(tmp_path):

@@ -58,7 +58,19 @@ def attribute_problems(attrs: dict[str, str], raw: dict[str, str], line: int | N
             problems.append(
                 Problem(f"unknown layout '{value.strip()}'", suggestion(value.strip(), Layout), line, _literal(raw[name]))
             )
+        elif name == HeadingAttr.MINUTES and value.strip() and minutes_value(value) is None:
+            problems.append(Problem(f"minutes must be a positive number, not '{value.strip()}'", None, line, _literal(raw[name])))
     return problems
+
+
+def minutes_value(value: str) -> float | None:
+    """``minutes=2.5`` as a number of minutes (a template's escaped ``2\\.5`` too); None unless it is a
+    positive, finite number."""
+    try:
+        minutes = float(value.replace("\\", "").strip())
+    except ValueError:
+        return None
+    return minutes if 0 < minutes < float("inf") else None
 
 
 def container_problem(name: str, line: int | None) -> Problem | None:

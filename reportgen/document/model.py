@@ -182,6 +182,8 @@ class DocumentInfo:
     language: str = "en"
     keywords: tuple[str, ...] = ()
     subject: str = ""
+    duration: float | None = None
+    """Minutes for the whole talk (the outline's ``meta.duration``); None: as long as the notes take."""
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,7 @@ class HeadingAttr(StrEnum):
     """The attributes a heading may carry in ``{...}``."""
 
     LAYOUT = "layout"
+    SECTION = "section"
+    """The outline section the slide belongs to (its id): the slides that share the section's minutes."""
+    MINUTES = "minutes"
+    """The section's minutes of the talk (a positive number), on any one of its slides."""

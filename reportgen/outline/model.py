@@ -112,6 +112,9 @@ class Meta(Strict):
         description="A BCP 47 language tag (en, ja, ja-JP, zh-Hant): the words, fonts, line breaking and dates follow it.",
     )
     keywords: list[NonEmptyText] = Field(default_factory=list, description="Keywords for the files' properties.")
+    duration: float | None = Field(
+        None, gt=0, allow_inf_nan=False, description="Minutes for the whole talk; the slides share them (see a section's 'minutes')."
+    )
 
 
 class Point(Strict):
@@ -140,6 +143,7 @@ class FigureBase(Strict):
     title: NonEmptyText = Field(description="The figure's title.")
     caption: Text = Field("", description="A sentence under the figure.")
     source: SourceRef = Field(default_factory=list)
+    notes: Text = Field("", description="What the presenter says on the figure's slide (its speaker notes).")
 
 
 def _finite(values: list[float]) -> list[float]:
@@ -225,6 +229,9 @@ class Section(Strict):
     points: list[Point] = Field(default_factory=list, description="The section's points.")
     notes: Text = Field("", description="What the presenter says: the slides' speaker notes.")
     figures: list[Figure] = Field(default_factory=list, description="Charts, tables and images.")
+    minutes: float | None = Field(
+        None, gt=0, allow_inf_nan=False, description="Minutes of the talk for this section's slides, out of meta.duration."
+    )
 
 
 class Source(Strict):
@@ -248,6 +255,7 @@ class Outline(Strict):
     sections: Annotated[list[Section], Field(min_length=1, description="The body, in reading order.")]
     sources: list[Source] = Field(default_factory=list, description="The works cited.")
     glossary: dict[NonEmptyText, NonEmptyText] = Field(default_factory=dict, description="Terms and what they mean.")
+    summary_notes: Text = Field("", description="What the presenter says on the bottom-line slide.")
     _read_from: tuple[Path, Positions] | None = PrivateAttr(default=None)
     """The file the loader read and the position of each value in it (for errors found after loading)."""
 

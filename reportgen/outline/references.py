@@ -44,7 +44,32 @@ def cross_reference_problems(data: Any) -> list[tuple[FieldPath, str]]:
             problems += _unknown_sources((*path, "source"), _mapping(point).get("source"), known)
         for j, figure in enumerate(_list(_mapping(section).get("figures"))):
             problems += _unknown_sources(("sections", i, "figures", j, "source"), _mapping(figure).get("source"), known)
+    problems += _minutes_problems(_mapping(outline.get("meta")).get("duration"), sections)
     return problems
+
+
+def _minutes_problems(duration: Any, sections: list[Any]) -> list[tuple[FieldPath, str]]:
+    """Section minutes that add up to more than the talk's duration, reported at the section that goes over."""
+    limit = _minutes(duration)
+    if limit is None:
+        return []
+    total = 0.0
+    for i, section in enumerate(sections):
+        total += _minutes(_mapping(section).get("minutes")) or 0.0
+        if total > limit + 1e-9:
+            return [(("sections", i, "minutes"), f"the sections' minutes reach {total:g}, more than meta.duration ({limit:g})")]
+    return []
+
+
+def _minutes(value: Any) -> float | None:
+    """A number of minutes as the model reads it (the YAML's text); None for anything the model rejects."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    try:
+        minutes = float(value)
+    except ValueError:
+        return None
+    return minutes if 0 < minutes < float("inf") else None
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import cast
 
+from reportgen.document.dialect import minutes_value
 from reportgen.document.model import (
     LINE_BREAK,
     Block,
@@ -49,6 +50,9 @@ class SlideContent:
     columns: list[tuple[Runs, list[Group]]] = field(default_factory=list)
     figures: list[Figure | TableBlock] = field(default_factory=list)
     quotes: list[Group] = field(default_factory=list)
+    section: str = ""
+    """The outline section's id (``{section=...}``): the slides that share its minutes."""
+    minutes: float | None = None
 
 
 def split_slides(blocks: tuple[Block, ...]) -> list[list[Block]]:
@@ -68,6 +72,8 @@ def read_slide(blocks: list[Block], document: Document) -> SlideContent:
     if heading is not None:
         content.title = heading.runs
         content.layout = Layout(heading.attrs.get(HeadingAttr.LAYOUT) or Layout.BULLETS)
+        content.section = heading.attrs.get(HeadingAttr.SECTION, "").strip()
+        content.minutes = minutes_value(heading.attrs.get(HeadingAttr.MINUTES, ""))
     _Reader(content, document).blocks([b for b in blocks if b is not heading], content.flow)
     return content
 

@@ -130,6 +130,7 @@ class SlidePlan:
     """Marking and slide number text boxes."""
     pictures: tuple[Picture, ...] = ()
     """The logo, if the theme has one."""
+    seconds: float = 0.0
 
     def texts(self) -> list[str]:
         """Every run's text on the slide (for tests: nothing may be lost)."""

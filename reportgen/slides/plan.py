@@ -15,7 +15,7 @@ from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
 from reportgen.document.vocab import Layout
 from reportgen.locale import locale_for
-from reportgen.slides import fit, flow
+from reportgen.slides import cues, fit, flow, timing
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
 from reportgen.slides.deckfonts import measured_faces
 from reportgen.slides.faces import Faces
@@ -45,12 +45,15 @@ def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePla
     faces = measured_faces(theme, locale_for(document.info.language), master)
     with fit.measuring(faces):
         planner = _Planner(document, theme, master, faces)
-        slides: list[SlidePlan] = []
-        for blocks in split_slides(document.blocks):
-            slides.extend(planner.slide(read_slide(blocks, document)))
+        contents = [read_slide(blocks, document) for blocks in split_slides(document.blocks)]
+        noted = cues.with_notes(contents, [planner.slide(content) for content in contents], theme.strings)
         info = document.info
         date = format_date(info.date, info.language) if master.corporate else ""
-        return [replace(s, number=i + 1, furniture=planner.furniture(i + 1, info.marking, date), pictures=planner.logo(s.layout)) for i, s in enumerate(slides)]
+        slides = [
+            replace(s, number=i + 1, furniture=planner.furniture(i + 1, info.marking, date), pictures=planner.logo(s.layout))
+            for i, s in enumerate(noted.slides)
+        ]
+        return noted.finish(timing.timed(slides, noted.sections, noted.minutes, info.duration, theme.deck.timing))
 
 
 def fit_title(runs: Runs, box: Box, largest: Length) -> tuple[Para, bool]:

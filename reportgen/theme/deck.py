@@ -26,9 +26,19 @@ class DeckSizes(Section):
     body_min: float = Field(18, ge=10, le=40)
 
 
+class DeckTiming(Section):
+    """How long the talk takes: each slide's notes at a speaking rate, with a floor per slide."""
+
+    words_per_minute: float = Field(130, gt=0, le=1000)
+    chars_per_minute: float = Field(300, gt=0, le=3000)
+    """The rate for Chinese, Japanese and Korean text, counted in characters (they have no spaces to count words by)."""
+    min_seconds: float = Field(30, ge=0, le=600)
+
+
 class DeckOptions(Section):
     fonts: DeckFonts = DeckFonts()
     sizes: DeckSizes = DeckSizes()
+    timing: DeckTiming = DeckTiming()
     layouts: dict[str, str] = Field(default_factory=dict)
     """Maps reportgen layout names (title, section, bullets...) to the master's layout names."""
     logo: Literal["auto", "always", "never"] = "auto"

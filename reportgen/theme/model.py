@@ -81,6 +81,19 @@ class Strings(Section):
     meaning: str = "Meaning"
     questions: str = "Questions and discussion"
     see: str = "See"
+    cue_title: str = "Open: the title, who is speaking and what the audience will take away. About {time}."
+    cue_agenda: str = "Take the room through the {count} parts of the talk. About {time}."
+    cue_section: str = "Introduce “{title}”. About {time}."
+    cue_summary: str = "Give the bottom line: {count} judgments, each in a sentence. About {time}."
+    cue_slide: str = "Talk through “{title}”. About {time}."
+    cue_figure: str = "Show {label}, “{title}”, and say what it tells us."
+    cue_figure_source: str = "Show {label}, “{title}”, and say what it tells us (source: {source})."
+    cue_continued: str = "Continued: points {points}."
+    cue_continued_part: str = "Continued: “{title}”, part {part} of {parts}."
+    cue_sources: str = "Point to the {count} sources behind the brief. About {time}."
+    cue_closing: str = "Thank the room and take questions. About {time}."
+    time_seconds: str = "{seconds} s"
+    time_minutes: str = "{minutes} min"
 
 
 class _Words(Section):

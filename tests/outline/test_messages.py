@@ -25,7 +25,7 @@ TABLE = "      - {id: t, type: table, title: T, columns: [a, b], rows: [[x, y]]}
 CASES = [
     ("missing", [("  title: A small brief\n", "")], "3:3: meta.title: required field is missing (add 'title:')"),
     ("extra_forbidden", [("    notes: Say this.", "    notes: Say this.\n    speaker: x")],
-     "26:5: sections[0].speaker: unknown key 'speaker' (known keys: id, title, lead, points, notes, figures)"),
+     "26:5: sections[0].speaker: unknown key 'speaker' (known keys: id, title, lead, points, notes, figures, minutes)"),
     ("string_type", [("  subtitle: For tests", "  subtitle: [a]")],
      "4:13: meta.subtitle: must be text, not a list (put text that starts with '[' or '-' in quotes)"),
     ("too_short", [("title: A chart", "title: ''")],

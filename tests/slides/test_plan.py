@@ -57,7 +57,7 @@ def test_normal_deck_layouts_titles_and_notes(normal, theme):
     assert plain(plans[3].title.paras[0].runs) == "Security environment and threats"
     assert plans[3].frames[0].paras[0].kind == "lead"
     assert "setting the scene" in plans[3].notes and "\n" in plans[3].notes
-    assert plans[2].notes == "" and not any(p.continuation for p in plans)
+    assert plans[2].notes.startswith("Introduce") and not any(p.continuation for p in plans)  # a generated cue
     assert [p.number for p in plans] == list(range(1, 12))
     assert all(any(f.name == "Marking" for f in p.furniture) for p in plans)
     assert [f.paras[0].number for f in plans[1].frames][:1] == [1]
@@ -80,12 +80,13 @@ def test_body_sizes_stay_between_the_theme_sizes(stress_plan, theme):
                     assert Pt(theme.deck.sizes.body_min) <= para.size <= Pt(theme.deck.sizes.body)
 
 
-def test_continuation_slides_have_cont_titles_and_repeat_notes(stress_plan):
+def test_continuation_slides_have_cont_titles_and_cues_of_their_own(stress_plan):
     points = [p for p in stress_plan if plain(p.title.paras[0].runs).startswith("Twenty-five points")]
     assert len(points) >= 2
     assert not points[0].continuation and all(p.continuation for p in points[1:])
     assert all(plain(p.title.paras[0].runs) == "Twenty-five points (cont.)" for p in points[1:])
-    assert all(p.notes == "Many points notes." for p in points)
+    assert points[0].notes == "Many points notes."
+    assert all(p.notes.startswith("Continued: points ") for p in points[1:])  # not the first slide's notes again
     assert points[0].frames[0].paras[0].kind == "lead"
     assert all(p.frames[0].paras[0].kind != "lead" for p in points[1:])  # the lead is said once
 
@@ -121,7 +122,8 @@ def test_tall_table_is_split_with_the_header_repeated(stress_plan):
     assert all("(cont.)" in plain(t.title.paras[0].runs) for t in tables[1:])
     for t in tables:
         assert sum(t.figure.row_heights) <= t.figure.box.h
-        assert {p.notes for p in tables} == {"Table notes."}
+    assert tables[0].notes == "Table notes."
+    assert [t.notes for t in tables[1:]] == [f"Continued: “Forty rows”, part {k} of {len(tables)}." for k in range(2, len(tables) + 1)]
 
 
 def test_many_categories_rotate_their_labels(stress_plan):

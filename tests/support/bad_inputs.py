@@ -169,6 +169,11 @@ BAD_INPUTS = [
     Case("Model: NaN value", outline(replaced("values: [1, 2, 3]", "values: [1, .nan, 3]")), "must be a number"),
     Case("Model: infinite value", outline(replaced("values: [1, 2, 3]", "values: [1, 1e999, 3]")), "values must be finite numbers"),
     Case("Model: negative value in a pie", outline(replaced("type: bar", "type: pie").replace("values: [1, 2, 3]", "values: [1, -2, 3]")), "a pie chart cannot show negative values"),
+    Case(
+        "Model: sections' minutes over the talk's duration",
+        outline(replaced("  keywords: [alpha, beta]", "  keywords: [alpha, beta]\n  duration: 5").replace("    notes: Say that.", "    notes: Say that.\n    minutes: 6")),
+        "sections[1].minutes: the sections' minutes reach 6, more than meta.duration (5)",
+    ),
     Case("Model: nesting deeper than three", outline(replaced("              - Beta grandchild", "              - text: Beta grandchild\n                points: [too deep]")), "points nest at most 3 levels deep"),
     Case("Files: image that does not exist", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: missing.png}\nsources:")), "image not found: looked for"),
     Case("Files: image outside the outline's folder", outline(replaced("sources:", "      - {id: pic, type: image, title: P, path: ../../etc/passwd}\nsources:")), "leaves the outline's folder"),
