@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +26,12 @@ CELL_BOTTOM = Pt(CELL_PAD_BOTTOM)
 """Table cell margins (the brief's, :mod:`reportgen.document.tables`), written explicitly on every cell."""
 
 TABLE_MAX = Pt(16)
-TABLE_MIN = Pt(11)
-TABLE_FLOOR = Pt(8)
-"""A table whose columns cannot share a slide at TABLE_MIN is set smaller, down to this."""
+TABLE_MIN = Pt(14)
+TABLE_FLOOR = TABLE_MIN
+"""Table text is never set below 14 pt, readable from the back of the room: a table whose columns cannot
+share a slide at that size continues on slides to the right (:func:`_column_chunks`)."""
+MAX_ACROSS = 4
+"""A table that would need more slides than this side by side is refused: it is a spreadsheet, not a slide."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,16 @@ def row_height(cells: tuple[Runs, ...], widths: tuple[Length, ...], size: Length
 def plan_table(grid: Grid, box: Box, alt: str, table: Table | None = None) -> list[TablePlan]:
     """The table on as few slides as the smallest size needs, each with the header row; largest size for that.
 
-    A table too wide for that is set in equal columns, smaller down to TABLE_FLOOR until its words fit; one
-    whose columns cannot get two characters each even so is refused (*table*: the outline's, else a
-    Markdown table, for the error).
+    A table too wide for that continues to the right: its columns in slices, each slice with the first
+    column repeated (the row labels), as many columns a slide as fit at TABLE_MIN; one needing more than
+    MAX_ACROSS slices is refused (*table*: the outline's, else a Markdown table, for the error).
     """
+    if column_widths(grid, TABLE_MIN, box.w) is None and len(grid.header) > 2:
+        return [plan for part in _column_chunks(grid, box, table) for plan in _plan_rows(part, box, alt, table)]
+    return _plan_rows(grid, box, alt, table)
+
+
+def _plan_rows(grid: Grid, box: Box, alt: str, table: Table | None) -> list[TablePlan]:
     candidates = sizes(TABLE_MAX, TABLE_MIN)
     best: list[TablePlan] | None = None
     for size in reversed(candidates):  # smallest first: it sets the fewest pages
@@ -100,6 +110,30 @@ def plan_table(grid: Grid, box: Box, alt: str, table: Table | None = None) -> li
         if best is None or len(pages) <= len(best):
             best = pages
     return best if best is not None else _squeezed(grid, box, alt, table)
+
+
+def _column_chunks(grid: Grid, box: Box, table: Table | None) -> list[Grid]:
+    """The table cut into slices of columns, the first column leading each; the most columns a slice that fit."""
+    rest = len(grid.header) - 1
+
+    def part(start: int, stop: int) -> Grid:
+        keep = [0, *range(start, stop)]
+        return Grid(tuple(grid.header[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in grid.rows))
+
+    per = 1
+    while per < rest and all(column_widths(part(i, min(i + per + 1, rest + 1)), TABLE_MIN, box.w) for i in range(1, rest + 1, per + 1)):
+        per += 1
+    slices = -(-rest // per)
+    if slices > MAX_ACROSS:
+        what = "the table" if table is not None else _pipe_table_name(grid)
+        raise RenderError(
+            f"{what} has {rest + 1} columns, more than {MAX_ACROSS} slides side by side hold in {TABLE_MIN.pt:g} pt type",
+            location=table.location if table is not None else None,
+            field=f"figures.{table.id}" if table is not None else None,
+            hint=f"split the table into tables of at most {MAX_ACROSS * per + 1} columns",
+        )
+    even = -(-rest // slices)  # the same slices, filled evenly
+    return [part(i, min(i + even, rest + 1)) for i in range(1, rest + 1, even)]
 
 
 def _squeezed(grid: Grid, box: Box, alt: str, table: Table | None) -> list[TablePlan]:
@@ -152,11 +186,19 @@ def _split_rows(grid: Grid, box: Box, widths: tuple[Length, ...], size: Length, 
 
 # -- charts ------------------------------------------------------------------------------------
 
-CHART_FONT = (Pt(14), Pt(10))
+CHART_FONT = (Pt(14), Pt(14))
+"""Axis, category and data labels: never below 14 pt; labels that do not fit rotate, then wrap, then are abbreviated."""
+WRAP_LINES = 3
+"""Lines a horizontal category label may wrap to before it is abbreviated."""
 
 
 def plan_chart(chart: Chart, box: Box) -> ChartPlan:
-    """Font size, category label rotation, data labels and legend that fit *box*."""
+    """Font size, category label rotation, data labels and legend that fit *box*.
+
+    Category labels are set on one line if they fit their slot, else rotated (-45, then -90 degrees),
+    else wrapped horizontally, and only when none of that fits are they cut with an ellipsis
+    (``ChartPlan.categories`` then differs from the chart's: the planner puts the full labels in the notes).
+    """
     lengths = {len(s.values) for s in chart.series}
     if not chart.categories or not chart.series or lengths != {len(chart.categories)}:
         raise RenderError(
@@ -175,28 +217,36 @@ def plan_chart(chart: Chart, box: Box) -> ChartPlan:
     axis_w = Inches(1.1) if chart.unit else Inches(0.8)
     plot_w = max(Inches(1), box.w - axis_w - Inches(0.3))
     slot = Emu(plot_w // n)
-    for size in sizes(*CHART_FONT, step=Pt(2)):
-        runs = [(Run(c),) for c in categories]
-        widest = max((fit.natural_width(c, size) for c in runs), default=Emu(0))
-        line = fit.line_height(size)
-        if all(fit.words_fit(c, size, slot) and fit.count_lines(c, size, slot) <= 2 for c in runs):
-            rotation = 0
-        elif line * 1.3 <= slot and widest * 0.71 <= box.h * 0.3:
-            rotation = -45
-        elif line * 1.1 <= slot and widest <= box.h * 0.35:
-            rotation = -90
-        else:
-            continue
-        return ChartPlan(chart, box, size, rotation, categories, _labels_fit(labels, size, slot, series, chart.kind), legend)
+    runs = [(Run(c),) for c in categories]
+    candidates = sizes(*CHART_FONT, step=Pt(2))
+    for size in candidates:
+        rotation = _rotation(runs, size, slot, box)
+        if rotation is not None:
+            return ChartPlan(chart, box, size, rotation, categories, _labels_fit(labels, size, slot, series, chart.kind), legend)
+    for size in candidates:
+        if all(fit.words_fit(c, size, slot) and fit.count_lines(c, size, slot) <= WRAP_LINES for c in runs):
+            return ChartPlan(chart, box, size, 0, categories, _labels_fit(labels, size, slot, series, chart.kind), legend)
     size = CHART_FONT[1]
     budget = box.h * 0.35
     cats = tuple(_abbreviate(c, size, budget) for c in categories)
     return ChartPlan(chart, box, size, -90, cats, _labels_fit(labels, size, slot, series, chart.kind), legend)
 
 
+def _rotation(runs: Sequence[Runs], size: Length, slot: Length, box: Box) -> int | None:
+    """0 when every label fits its slot on one line, else -45 or -90 degrees if the labels fit so; None if not."""
+    widest = max((fit.natural_width(c, size) for c in runs), default=Emu(0))
+    line = fit.line_height(size)
+    if all(fit.count_lines(c, size, slot) == 1 for c in runs):
+        return 0
+    if line * 1.3 <= slot and widest * 0.71 <= box.h * 0.3:
+        return -45
+    if line * 1.1 <= slot and widest <= box.h * 0.35:
+        return -90
+    return None
+
+
 def _labels_fit(labels: list[str], size: Length, slot: Length, series: int, kind: ChartKind) -> bool:
-    label_size = Emu(size - Pt(2))
-    widest = max(fit.text_width(t, "Helvetica", label_size) for t in labels)
+    widest = max(fit.text_width(t, "Helvetica", size) for t in labels)
     if kind == ChartKind.LINE:
         return series == 1 and widest <= slot * 0.9
     return widest <= slot * 0.8 / series * 1.5 and len(labels) <= 60

@@ -41,6 +41,9 @@ class Spec:
     """Size relative to the frame's base size (a quote is set larger, a source line smaller)."""
     digits: int = 1
     """For numbered items: digits of the list's largest number (every item hangs as far)."""
+    floor: Length = Pt(8)
+    """The smallest size this paragraph may take, whatever its level or scale: a sub-point set below the
+    base size by :data:`_LEVEL_SCALE` stops here (the planner gives body text the theme's minimum)."""
 
 
 Group = tuple[Spec, ...]
@@ -78,7 +81,7 @@ def margin(spec: Spec, size: Length) -> Length:
 
 def para_size(spec: Spec, base: Length) -> Length:
     scale = spec.scale * (_LEVEL_SCALE[min(spec.level, 2)] if spec.kind in ("bullet", "number") else 1.0)
-    return half_pt(max(Pt(8), base * scale))
+    return Emu(max(spec.floor, half_pt(base * scale)))
 
 
 def _space_before(spec: Spec, size: Length, previous: Spec | None) -> Length:

@@ -18,19 +18,22 @@ from reportgen.locale import locale_for
 from reportgen.slides import cues, fit, flow, timing
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
 from reportgen.slides.deckfonts import measured_faces
+from reportgen.slides.dividers import fold_dividers
 from reportgen.slides.faces import Faces
 from reportgen.slides.figures import Grid, fit_picture, plan_chart, plan_image, plan_table
 from reportgen.slides.flow import INSET_X, INSET_Y, Group, Spec
 from reportgen.slides.frames import Frames, LayoutFrame
-from reportgen.slides.model import Decoration, FigurePlan, Frame, FrameRole, Para, Picture, SlidePlan
+from reportgen.slides.model import ChartPlan, Decoration, FigurePlan, Frame, FrameRole, Para, Picture, SlidePlan
 from reportgen.slides.units import Box, Emu, Inches, Length, Pt
 from reportgen.theme import Theme
 
 TITLE_MIN_ONE_LINE = Pt(24)
 TITLE_MIN = Pt(20)
 TITLE_FLOOR = Pt(12)
-CAPTION = (Pt(12), Pt(9))
-FURNITURE = (Pt(11), Pt(7))
+CAPTION = (Pt(14), Pt(14))
+"""Captions and source lines: 14 pt, never smaller (readable from the back of the room)."""
+FURNITURE = (Pt(11), Pt(10))
+"""The slide number, marking and date: shrunk to fit their boxes, never below 10 pt."""
 GAP = Inches(0.15)
 TEXT_COLUMN = 0.38
 """Share of the content width that text takes beside a figure."""
@@ -46,6 +49,8 @@ def plan_deck(document: Document, theme: Theme, master: Frames) -> list[SlidePla
     with fit.measuring(faces):
         planner = _Planner(document, theme, master, faces)
         contents = [read_slide(blocks, document) for blocks in split_slides(document.blocks)]
+        if not theme.deck.section_dividers:
+            contents = fold_dividers(contents)
         noted = cues.with_notes(contents, [planner.slide(content) for content in contents], theme.strings)
         info = document.info
         date = format_date(info.date, info.language) if master.corporate else ""
@@ -140,7 +145,8 @@ class _Planner:
         groups = ([(Spec(content.lead, "lead"),)] if content.lead else []) + content.flow
         if not groups:  # a title-only slide: no empty body placeholder
             return self.pages(layout, content, [()])
-        pages = flow.paginate(groups, box, self.ladder(frame))
+        ladder = self.ladder(frame)
+        pages = flow.paginate(floored(groups, ladder[-1]), box, ladder)
         return self.pages(layout, content, [(Frame(role, box, paras),) for paras in pages])
 
     def columns(self, content: SlideContent) -> list[SlidePlan]:
@@ -161,7 +167,8 @@ class _Planner:
         extra = [g for _, groups in content.columns[2:] for g in groups] + content.flow + content.quotes
         if extra:
             flows[-1] = flows[-1] + extra
-        pages = flow.paginate_many(flows, boxes, self.ladder(frame), first)
+        ladder = self.ladder(frame)
+        pages = flow.paginate_many([floored(f, ladder[-1]) for f in flows], boxes, ladder, first)
         slides = []
         for k in range(max(len(p) for p in pages)):
             on = first if k == 0 else boxes
@@ -174,7 +181,7 @@ class _Planner:
         region = frame.content.inset(left=Inches(0.4), right=Inches(0.6))
         groups = [tuple(replace(s, scale=1.2) for s in g) for g in content.quotes]
         groups += [tuple(replace(s, kind="attribution", scale=0.8, align="r") for s in g) for g in content.flow]
-        pages = flow.paginate(groups, region, self.body_sizes)
+        pages = flow.paginate(floored(groups, self.body_sizes[-1]), region, self.body_sizes)
         slides = []
         for paras in pages:
             height = flow.frame_height(paras, region)
@@ -202,11 +209,12 @@ class _Planner:
             overflow: list[tuple[Frame, ...]] = []
             if content.flow and index == 0:
                 region, text_box = region.split_columns(1 - TEXT_COLUMN, Inches(0.3))
-                pages = flow.paginate(content.flow, text_box, self.body_sizes)
+                pages = flow.paginate(floored(content.flow, self.body_sizes[-1]), text_box, self.body_sizes)
                 frames.append(Frame("text", text_box, pages[0]))
                 if len(pages) > 1:
                     role, box = self.text_target(Layout.BULLETS)
-                    overflow = [(Frame(role, box, p),) for p in flow.paginate(_rest(pages), box, self.body_sizes)]
+                    rest = floored(_rest(pages), self.body_sizes[-1])
+                    overflow = [(Frame(role, box, p),) for p in flow.paginate(rest, box, self.body_sizes)]
             for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
                 slides.append(
@@ -215,7 +223,7 @@ class _Planner:
                         title,
                         tuple(frames if k == 0 else ()) + caption,
                         figure_plan,
-                        notes=content.notes,
+                        notes=_with_full_labels(content.notes, figure_plan),
                         continuation=bool(index or k),
                         decorations=self.rule(frame),
                     )
@@ -302,9 +310,15 @@ class _Planner:
         return (Decoration(Box(Emu(x), Emu(title.bottom + gap), width, Inches(0.05)), self.theme.colours.accent),)
 
     def shrunk(self, role: FrameRole, box: Box, specs: list[Spec], sizes: list[Length] | None = None, inherit_align: bool = False) -> Frame:
-        """A frame whose text fits *box* by shrinking alone (no continuation slides)."""
-        candidates = (sizes or self.body_sizes) + flow.sizes(Pt(12), Pt(8))
-        paras, _ = flow.shrink(specs, box, candidates)
+        """A frame whose text fits *box* by shrinking alone, never below the smallest of *sizes* (the body's
+        ladder unless given: the caption or furniture sizes), whatever a paragraph's level or scale.
+
+        For text that cannot continue on another slide (a title slide's subtitle, a divider's lead, a
+        lead above a figure, a caption, the furniture): what does not fit at the floor stays at the
+        floor, taller than *box*; a readable line that runs long beats an unreadable one.
+        """
+        candidates = sizes or self.body_sizes
+        paras, _ = flow.shrink(floored([tuple(specs)], candidates[-1])[0], box, candidates)
         if inherit_align:
             paras = tuple(replace(p, align=None) for p in paras)
         return Frame(role, box, paras)
@@ -337,6 +351,20 @@ class _Planner:
         if date and place.date is not None:
             out.append(replace(self.shrunk("text", place.date, [Spec((Run(date),), "plain", align="l")], flow.sizes(*FURNITURE)), name="Date"))
         return tuple(out)
+
+
+def floored(groups: Sequence[Group], floor: Length) -> list[Group]:
+    """*groups* with no paragraph allowed below *floor*: a sub-point, a quote's attribution or a title
+    slide's small print stops at the floor rather than scaling below it."""
+    return [tuple(replace(s, floor=floor) for s in group) for group in groups]
+
+
+def _with_full_labels(notes: str, figure: FigurePlan) -> str:
+    """The notes, with a line giving a chart's category labels in full when the chart shows them abbreviated."""
+    if not isinstance(figure, ChartPlan) or figure.categories == figure.chart.categories:
+        return notes
+    line = f"{figure.chart.label}: " + "; ".join(figure.chart.categories)
+    return "\n".join(filter(None, (notes, line)))
 
 
 def _rest(pages: list[tuple[Para, ...]]) -> list[Group]:

@@ -44,5 +44,7 @@ class DeckOptions(Section):
     logo: Literal["auto", "always", "never"] = "auto"
     """The set's logo on slides: ``auto`` leaves it off a corporate master that shows a picture of its own
     (and off its footer when the date fills the master's date placeholder); ``always`` draws it anyway."""
+    section_dividers: bool = False
+    """A slide of its own for each section (title and lead only); off, the lead goes under the title of the section's first slide."""
     master: str | int | None = None
     """Which slide master of a deck with several to use: its name, or its number counted from 1 (None: the first)."""

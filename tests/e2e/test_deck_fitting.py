@@ -170,9 +170,12 @@ def test_a_master_with_unknown_layout_names_builds_by_layout_type(tmp_path):
         layout.name = f"Custom {layout.name}"
     reference = tmp_path / "odd.pptx"
     deck.save(reference)
+    dividers = tmp_path / "set"
+    dividers.mkdir()
+    (dividers / "theme.yaml").write_text("extends: default\ndeck:\n  section_dividers: true\n", encoding="utf-8")  # every role
     result = subprocess.run(
         [sys.executable, "-m", "reportgen", "build", str(OUTLINES["default"]), "--format", "pptx", "--out", str(tmp_path / "p"),
-         "--reference-pptx", str(reference)],
+         "--reference-pptx", str(reference), "--template", str(dividers)],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr

@@ -24,9 +24,11 @@ REPO = Path(__file__).resolve().parents[2]
 OUTLINE = REPO / "content" / "japan-defense.yaml"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 MASTER_TWO = "extends: default\ndeck:\n  master: 2\n"
-CASES = [(name, None) for name in MASTERS] + [("several-masters", MASTER_TWO)]
-IDS = [name if theme is None else f"{name}-master-2" for name, theme in CASES]
+DIVIDERS = "extends: default\ndeck:\n  section_dividers: true\n"
+"""For the masters with localised layout names: with divider slides, every role's layout is looked up."""
 LOCALISED = {"japanese-names": masters.JAPANESE, "german-names": masters.GERMAN}
+CASES = [(name, DIVIDERS if name in LOCALISED else None) for name in MASTERS] + [("several-masters", MASTER_TWO)]
+IDS = [f"{name}-master-2" if theme == MASTER_TWO else name for name, theme in CASES]
 
 
 class Built:

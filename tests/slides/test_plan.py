@@ -53,12 +53,12 @@ def stress_plan(stress, theme):
 
 def test_normal_deck_layouts_titles_and_notes(normal, theme):
     plans = plan_deck(normal, theme, open_master(theme))
-    assert [p.layout for p in plans] == ["title", "agenda", "section", "bullets", "table", "chart", "two-column", "quote", "summary", "sources", "closing"]
-    assert plain(plans[3].title.paras[0].runs) == "Security environment and threats"
-    assert plans[3].frames[0].paras[0].kind == "lead"
-    assert "setting the scene" in plans[3].notes and "\n" in plans[3].notes
-    assert plans[2].notes.startswith("Introduce") and not any(p.continuation for p in plans)  # a generated cue
-    assert [p.number for p in plans] == list(range(1, 12))
+    assert [p.layout for p in plans] == ["title", "agenda", "bullets", "table", "chart", "two-column", "quote", "summary", "sources", "closing"]
+    assert plain(plans[2].title.paras[0].runs) == "Security environment and threats"
+    assert plans[2].frames[0].paras[0].kind == "lead"
+    assert "setting the scene" in plans[2].notes and "\n" in plans[2].notes
+    assert not any(p.continuation for p in plans)
+    assert [p.number for p in plans] == list(range(1, 11))
     assert all(any(f.name == "Marking" for f in p.furniture) for p in plans)
     assert [f.paras[0].number for f in plans[1].frames][:1] == [1]
 

@@ -1,4 +1,4 @@
-"""Deck tables too wide for a slide at the usual sizes: smaller type in equal columns, or a refusal."""
+"""Deck tables too wide for a slide at 14 pt: slices of columns on slides side by side, or a refusal."""
 
 from __future__ import annotations
 
@@ -22,19 +22,22 @@ def wide(columns: int) -> Table:
 BOX = Box(Inches(0.77), Inches(1.5), Inches(11.8), Inches(5))
 
 
-def test_thirty_columns_are_set_smaller_with_no_word_broken() -> None:
+def test_thirty_columns_continue_on_a_slide_to_the_right_at_the_minimum_size() -> None:
     table = wide(30)
     plans = plan_table(Grid.of_table(table), BOX, "", table)
-    assert len(plans) == 1 and len(plans[0].columns) == 30
-    assert TABLE_FLOOR <= plans[0].font_size < TABLE_MIN
-    assert sum(plans[0].columns) <= BOX.w
+    assert len(plans) == 2 and [len(p.columns) for p in plans] == [16, 15]
+    assert all(TABLE_FLOOR == TABLE_MIN <= p.font_size for p in plans)
+    assert all(sum(p.columns) <= BOX.w for p in plans)
+    headers = [[cell.runs[0].text for cell in p.rows[0]] for p in plans]
+    assert all(h[0] == "Q1" for h in headers)  # the row labels lead every slice
+    assert [h for part in headers for h in part[1:]] == [f"Q{i + 2}" for i in range(29)]
 
 
-def test_two_hundred_columns_are_refused_with_the_outline_line() -> None:
+def test_a_table_wider_than_four_slides_is_refused_with_the_outline_line() -> None:
     table = wide(200)
     with pytest.raises(RenderError) as caught:
         plan_table(Grid.of_table(table), BOX, "", table)
     assert caught.value.one_line() == (
-        "outline.yaml:44:18: figures.wide: the table has 200 columns, more than fit a slide, even in 8 pt type "
-        "(split the table into tables of at most 30 columns)"
+        "outline.yaml:44:18: figures.wide: the table has 200 columns, more than 4 slides side by side hold in 14 pt type "
+        "(split the table into tables of at most 69 columns)"
     )

@@ -100,6 +100,7 @@ def test_every_theme_key_is_documented_with_its_default():
             value = getattr(group, key)
             shown = ", ".join(value) if isinstance(value, list) else value
             assert f"| `{section}.{key}` | `{shown}` |" in doc, f"{section}.{key}"
+    assert theme.deck.section_dividers is False and "| `deck.section_dividers` | `false` |" in doc
 
 
 def test_every_context_name_is_documented(default_text, write_outline):

@@ -122,7 +122,7 @@ def add_chart(slide, plan: ChartPlan, theme: Theme, style: Style, when: dt.datet
         labels = plot.data_labels
         labels.number_format = fmt
         labels.number_format_is_linked = False
-        labels.font.size = Pt(max(8, plan.font_size.pt - 2))
+        labels.font.size = Pt(plan.font_size.pt)
         if paints.text is not None:
             paints.text.apply(labels.font.color)
         labels.position = _LABEL_POSITIONS[chart_model.kind]

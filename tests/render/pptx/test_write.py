@@ -43,6 +43,11 @@ def slide_text(slide) -> str:
     return "\n".join(parts)
 
 
+def with_dividers(theme):
+    """*theme* with section divider slides (``deck.section_dividers: true``): every layout role is looked up."""
+    return theme.model_copy(update={"deck": theme.deck.model_copy(update={"section_dividers": True})})
+
+
 def title_of(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
 
@@ -71,12 +76,12 @@ def test_titles_are_title_placeholders(normal_deck):
         title = slide.shapes.title
         assert title is not None and title.is_placeholder
         assert title.placeholder_format.type in TITLES
-    assert title_of(prs.slides[3]) == "Security environment and threats"
-    assert [s.slide_layout.name for s in prs.slides][:4] == ["Title Slide", "Title and Content", "Section Header", "Title and Content"]
+    assert title_of(prs.slides[2]) == "Security environment and threats"  # the section's divider folded into it
+    assert [s.slide_layout.name for s in prs.slides][:3] == ["Title Slide", "Title and Content", "Title and Content"]
 
 
 def test_native_chart_with_alt_text_and_caption(normal_deck):
-    slide = open_deck(normal_deck).slides[5]
+    slide = open_deck(normal_deck).slides[4]
     frames = [s for s in slide.shapes if s.has_chart]
     assert len(frames) == 1 and frames[0].shape_type == MSO_SHAPE_TYPE.CHART
     chart = frames[0].chart
@@ -89,7 +94,7 @@ def test_native_chart_with_alt_text_and_caption(normal_deck):
 
 
 def test_native_table_with_header_fill_and_stripes(normal_deck, theme):
-    slide = open_deck(normal_deck).slides[4]
+    slide = open_deck(normal_deck).slides[3]
     table = next(s for s in slide.shapes if s.has_table).table
     assert [c.text for c in table.rows[0].cells] == ["Threat", "Type", "Actor or driver", "Japan's response"]
     assert len(table.rows) == 6
@@ -103,8 +108,8 @@ def test_native_table_with_header_fill_and_stripes(normal_deck, theme):
 
 def test_notes_marking_and_slide_numbers(normal_deck, normal):
     prs = open_deck(normal_deck)
-    assert "Start by setting the scene." in prs.slides[3].notes_slide.notes_text_frame.text
-    assert not prs.slides[2].has_notes_slide
+    assert "Start by setting the scene." in prs.slides[2].notes_slide.notes_text_frame.text
+    assert not prs.slides[1].has_notes_slide  # the agenda: no notes, no notes slide
     for number, slide in enumerate(prs.slides, start=1):
         names = {s.name: s for s in slide.shapes}
         assert names["Marking"].text_frame.text == normal.info.marking
@@ -229,7 +234,8 @@ def test_renamed_reordered_layouts_are_found_through_deck_layouts(tmp_path, norm
     path = _reference(tmp_path, rename, reverse=True)
     mapping = {"title": "Cover", "closing": "Cover", "bullets": "Content", "agenda": "Content", "summary": "Content",
                "sources": "Content", "section": "Divider", "two-column": "Split", "chart": "Heading", "table": "Heading", "quote": "Heading"}
-    data = render_pptx(normal, theme.model_copy(update={"reference_pptx": path, "deck": theme.deck.model_copy(update={"layouts": mapping})}))
+    deck = theme.deck.model_copy(update={"layouts": mapping, "section_dividers": True})
+    data = render_pptx(normal, theme.model_copy(update={"reference_pptx": path, "deck": deck}))
     prs = open_deck(data)
     layouts = [s.slide_layout.name for s in prs.slides]
     assert layouts == ["Cover", "Content", "Divider", "Content", "Heading", "Heading", "Split", "Heading", "Content", "Content", "Cover"]
@@ -260,7 +266,7 @@ def test_layouts_are_found_by_their_type_whatever_they_are_called(tmp_path, norm
     path = _reference(tmp_path, {name: f"Layout {i}" for i, name in enumerate(JAPANESE)}, reverse=True)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # found without a guess: nothing to warn about
-        prs = open_deck(render_pptx(normal, theme.model_copy(update={"reference_pptx": path})))
+        prs = open_deck(render_pptx(normal, with_dividers(theme).model_copy(update={"reference_pptx": path})))
     kinds = [s.slide_layout._element.get("type") for s in prs.slides]
     assert kinds == ["title", "obj", "secHead", "obj", "titleOnly", "titleOnly", "twoObj", "titleOnly", "obj", "obj", "title"]
 
@@ -269,13 +275,14 @@ def test_layouts_are_found_by_their_type_whatever_they_are_called(tmp_path, norm
                                               "Section Header": "Abschnittsüberschrift", "Two Content": "Zwei Inhalte", "Title Only": "Nur Titel"}])
 def test_layouts_with_no_type_are_found_by_their_localised_names(tmp_path, normal, theme, names):
     path = _untyped(_reference(tmp_path), names)
-    prs = open_deck(render_pptx(normal, theme.model_copy(update={"reference_pptx": path})))
+    prs = open_deck(render_pptx(normal, with_dividers(theme).model_copy(update={"reference_pptx": path})))
     used = {s.slide_layout.name for s in prs.slides}
     assert used == {names[name] for name in ("Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only")}
 
 
 def test_a_layout_the_set_names_but_the_master_lacks_falls_back_to_its_role_with_a_warning(tmp_path, normal, theme):
-    mapped = theme.model_copy(update={"reference_pptx": _reference(tmp_path), "deck": theme.deck.model_copy(update={"layouts": {"section": "Nope"}})})
+    deck = theme.deck.model_copy(update={"layouts": {"section": "Nope"}, "section_dividers": True})
+    mapped = theme.model_copy(update={"reference_pptx": _reference(tmp_path), "deck": deck})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         prs = open_deck(render_pptx(normal, mapped))
@@ -301,7 +308,7 @@ def test_unknown_deck_layout_key_is_an_error(normal, theme):
 
 def test_titles_and_bodies_use_the_planned_text(normal_deck):
     prs = open_deck(normal_deck)
-    body = next(s for s in prs.slides[3].placeholders if s.placeholder_format.type == PP_PLACEHOLDER.OBJECT)
+    body = next(s for s in prs.slides[2].placeholders if s.placeholder_format.type == PP_PLACEHOLDER.OBJECT)
     paragraphs = [p for p in body.text_frame.paragraphs]
     assert paragraphs[1].runs[0].text == "China" and paragraphs[1].runs[0].font.bold
     assert paragraphs[2].level == 1
@@ -374,7 +381,7 @@ def test_links_and_code(figures_deck):
 
 
 def test_notes_runs_name_both_typefaces(normal_deck, theme):
-    notes = open_deck(normal_deck).slides[3].notes_slide.notes_text_frame
+    notes = open_deck(normal_deck).slides[2].notes_slide.notes_text_frame
     runs = [r for p in notes.paragraphs for r in p.runs]
     assert runs and all(r._r.find(f"{A}rPr/{A}ea").get("typeface") == theme.deck.fonts.east_asian for r in runs)
 
