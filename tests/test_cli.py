@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from support.notices import other_output
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -85,7 +84,7 @@ def test_validate_prints_warnings(tmp_path):
     result = run("validate", "o.yaml", cwd=tmp_path)
     assert result.returncode == 0 and "valid" in result.stdout
     assert result.stderr.startswith("reportgen: warning: o.yaml:5:13: meta.language: no built-in words for the language 'kr'")
-    assert other_output(result.stderr).rstrip().endswith("(did you mean 'ko'?)")
+    assert result.stderr.rstrip().endswith("(did you mean 'ko'?)")
 
 
 def test_watch_prints_each_error_of_a_broken_outline_and_keeps_watching(tmp_path):
@@ -126,3 +125,14 @@ def test_a_build_ends_with_what_the_pack_holds_and_json_says_the_same(tmp_path):
     assert record["summary"] == summary and record["outline"] == "o.yaml"
     assert record["files"]["deck.pptx"]["slides"] == int(summary.split(" · ")[1].split()[1])
     assert Path(record["files"]["brief.pdf"]["path"]) == Path("out") / "brief.pdf"
+
+
+def test_without_a_duration_the_summary_gives_the_talk_s_length_at_the_speaking_rate(tmp_path):
+    (tmp_path / "o.yaml").write_text(MINIMAL)
+    result = run("build", "o.yaml", "-o", "out", "--format", "pptx", cwd=tmp_path)
+    assert result.returncode == 0 and "meta.duration" not in result.stderr, result.stderr
+    assert result.stdout.splitlines()[-1].endswith(" min at 130 words a minute)")
+    (tmp_path / "o.yaml").write_text(MINIMAL.replace("meta:\n", "meta:\n  duration: 12\n", 1))
+    timed = run("build", "o.yaml", "-o", "out", "--format", "pptx", cwd=tmp_path)
+    assert timed.returncode == 0, timed.stderr
+    assert timed.stdout.splitlines()[-1].endswith("slides (12 min)")

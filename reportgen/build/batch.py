@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reportgen.build.facts import Facts
 from reportgen.errors import ReportgenError, collected_warnings
+from reportgen.render.base import Facts
 
 
 @dataclass(frozen=True)

@@ -10,22 +10,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from reportgen.render.base import Facts
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 _SLIDE = re.compile(r"ppt/slides/slide\d+\.xml")
-
-
-@dataclass(frozen=True)
-class Facts:
-    """One file of the pack: how many of what it holds, and (for a talk) how long it runs."""
-
-    count: int
-    unit: str
-    """``pages`` or ``slides``."""
-    minutes: float | None = None
-    """The talk's length, where the file is a talk's (None: not a talk, or not known)."""
 
 
 def counted(output: str, data: bytes) -> Facts | None:
@@ -49,7 +39,7 @@ def line(facts: dict[str, Facts]) -> str:
         unit = fact.unit.removesuffix("s") if fact.count == 1 else fact.unit
         text = f"{Path(name).stem} {fact.count} {unit}"
         if fact.minutes is not None:
-            text += f" ({minutes(fact.minutes)})"
+            text += f" (about {minutes(fact.minutes)} {fact.paced})" if fact.paced else f" ({minutes(fact.minutes)})"
         parts.append(text)
     return " · ".join(parts)
 
@@ -60,9 +50,10 @@ def minutes(value: float) -> str:
     return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
 
 
-def as_dict(fact: Facts) -> dict[str, int | float]:
+def as_dict(fact: Facts) -> dict[str, int | float | str]:
     """One file's facts as plain data (``build --json``): ``{"slides": 14, "minutes": 20.0}``; minutes only where known."""
-    out: dict[str, int | float] = {fact.unit: fact.count}
+    out: dict[str, int | float | str] = {fact.unit: fact.count}
     if fact.minutes is not None:
         out["minutes"] = round(fact.minutes, 1)
+        out["timed_by"] = "speaking rate" if fact.paced else "meta.duration"
     return out

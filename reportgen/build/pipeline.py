@@ -23,7 +23,7 @@ from typing import Any
 
 from reportgen import assemble
 from reportgen.build import manifest, memo, scheduler
-from reportgen.build.facts import Facts, counted
+from reportgen.build.facts import counted
 from reportgen.build.pack_folder import write_pack
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import DocumentInfo, Figure, Image
@@ -85,7 +85,7 @@ class Rendered:
     """One format's file and what it holds."""
 
     data: bytes
-    facts: Facts | None
+    facts: base.Facts | None
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class Built:
     """A pack on disk: the files written, and each one's facts by file name (for the line after a build)."""
 
     files: list[Path]
-    facts: dict[str, Facts]
+    facts: dict[str, base.Facts]
 
 
 def build_format(prepared: Prepared, fmt: str, target: Path) -> bytes:

@@ -36,6 +36,25 @@ class Renderer(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Facts:
+    """One file of a pack: how many of what it holds, and (for a talk) how long it runs."""
+
+    count: int
+    unit: str
+    """``pages`` or ``slides``."""
+    minutes: float | None = None
+    """The talk's length, where the file is a talk's (None: not a talk, or not known)."""
+    paced: str = ""
+    """How the length was found when the outline gives none: ``at 130 words a minute``."""
+
+
+class Describer(Protocol):
+    """Optional: what the file holds, in the renderer's own words (otherwise its pages or slides are counted)."""
+
+    def describe(self, document: Document, theme: Theme, data: bytes) -> Facts: ...
+
+
 class TextChecker(Protocol):
     """Optional: warn about text the format cannot carry, before anything is rendered."""
 

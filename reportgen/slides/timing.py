@@ -4,7 +4,7 @@ A slide's weight is the time its notes take to speak at the theme's rate
 (``deck.timing``), never less than the floor per slide. With ``meta.duration``
 the talk's seconds are shared by weight: a section with ``minutes`` shares its
 own among its slides, the other slides share the rest. Without a duration each
-slide takes its weight and the build says how long that makes the talk.
+slide takes its weight, and the line after the build says how long that makes the talk.
 
 Words are counted as runs of letters and digits; Chinese, Japanese and Korean
 have no spaces to count words by, so their characters are counted instead and
@@ -101,19 +101,10 @@ def clock(seconds: float) -> str:
 def timed(
     slides: Sequence[SlidePlan], sections: Sequence[str], minutes: dict[str, float], duration: float | None, rate: DeckTiming
 ) -> list[SlidePlan]:
-    """*slides* with their seconds; the build is told the total when the outline gives no duration, and when the
-    duration leaves a slide less than the floor."""
+    """*slides* with their seconds; the build is told when the duration leaves a slide less than the floor (without a
+    duration, the line after the build gives the talk's length at the speaking rate)."""
     seconds = shares([s.notes for s in slides], sections, minutes, duration, rate)
-    if slides and duration is None:
-        warnings.warn(
-            ReportgenWarning(
-                f"the talk takes about {clock(sum(seconds))} at {rate.words_per_minute:g} words a minute",
-                field="meta.duration",
-                hint="set meta.duration (minutes) to share a fixed time among the slides",
-            ),
-            stacklevel=2,
-        )
-    elif slides and min(seconds) < rate.min_seconds:
+    if slides and duration is not None and min(seconds) < rate.min_seconds:
         warnings.warn(
             ReportgenWarning(
                 f"{duration:g} minutes leave some slides less than {rate.min_seconds:g} s",

@@ -7,7 +7,8 @@ import io
 from pptx import Presentation
 from reportlab.pdfgen.canvas import Canvas
 
-from reportgen.build.facts import Facts, as_dict, counted, line, minutes
+from reportgen.build.facts import as_dict, counted, line, minutes
+from reportgen.render.base import Facts
 
 
 def _pdf(pages: int) -> bytes:
@@ -45,6 +46,11 @@ def test_the_summary_line_names_each_file_by_its_stem_in_pack_order():
     assert line(facts) == "brief 6 pages · deck 14 slides (20 min) · notes 1 page"
 
 
+def test_a_length_found_from_the_speaking_rate_says_so():
+    assert line({"deck.pptx": Facts(16, "slides", 9.4, "at 130 words a minute")}) == "deck 16 slides (about 9 min at 130 words a minute)"
+    assert as_dict(Facts(16, "slides", 9.4, "at 130 words a minute"))["timed_by"] == "speaking rate"
+
+
 def test_minutes_read_as_people_say_them():
     assert minutes(19.6) == "20 min"
     assert minutes(65) == "1 h 05 min"
@@ -52,4 +58,4 @@ def test_minutes_read_as_people_say_them():
 
 def test_json_facts_hold_minutes_only_where_known():
     assert as_dict(Facts(6, "pages")) == {"pages": 6}
-    assert as_dict(Facts(14, "slides", 20.04)) == {"slides": 14, "minutes": 20.0}
+    assert as_dict(Facts(14, "slides", 20.04)) == {"slides": 14, "minutes": 20.0, "timed_by": "meta.duration"}

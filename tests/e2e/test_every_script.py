@@ -21,7 +21,6 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from support.notices import other_output
 from support.tools import require_font, require_tool
 
 REPO = Path(__file__).resolve().parents[2]
@@ -105,7 +104,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         require_font(path)
     out = tmp_path_factory.mktemp("mixed")
     result = _build(OUTLINES / "mixed-scripts.en.yaml", out)
-    assert "warning" not in other_output(result.stderr), result.stderr
+    assert "warning" not in result.stderr, result.stderr
     return out
 
 
@@ -164,7 +163,7 @@ def test_each_edition_builds_reads_back_and_embeds_its_fonts(tmp_path: Path, lan
     if language == "ar":
         require_font(SYSTEM_FONTS[2])
     result = _build(outline, tmp_path)
-    assert "warning" not in other_output(result.stderr), result.stderr
+    assert "warning" not in result.stderr, result.stderr
     text = _pdf_text(tmp_path / "brief.pdf")
     assert [phrase for phrase in phrases if _normal(phrase) not in text] == []
     assert _unembedded(tmp_path / "brief.pdf") == []
@@ -199,7 +198,7 @@ def test_the_cjk_briefs_need_no_system_font(tmp_path: Path, language: str) -> No
     assert listing.strip() == "", "the empty configuration still lists fonts"
     outline, phrases = EDITIONS[language]
     result = _build(outline, tmp_path / "out", env)
-    assert "warning" not in other_output(result.stderr), result.stderr
+    assert "warning" not in result.stderr, result.stderr
     text = _pdf_text(tmp_path / "out" / "brief.pdf")
     assert [phrase for phrase in phrases if _normal(phrase) not in text] == []
     assert _unembedded(tmp_path / "out" / "brief.pdf") == []

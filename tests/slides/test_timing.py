@@ -57,14 +57,14 @@ def test_without_a_duration_each_slide_takes_its_words_or_the_floor():
     assert out == [120, 30]
 
 
-def test_timed_warns_without_a_duration_and_sets_seconds():
+def test_timed_without_a_duration_gives_each_slide_its_weight_quietly():
     slides = [SlidePlan(Layout.BULLETS, None, notes="x"), SlidePlan(Layout.BULLETS, None, notes="word " * 130)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out = timed(slides, ["", ""], {}, None, RATE)
     assert [s.seconds for s in out] == [30.0, 60.0]
     messages = [str(w.message) for w in caught if isinstance(w.message, ReportgenWarning)]
-    assert len(messages) == 1 and "meta.duration" in messages[0] and "1:30" in messages[0]
+    assert messages == []  # the line after the build gives the length (build.facts)
 
 
 def test_timed_is_quiet_with_a_duration():

@@ -8,8 +8,11 @@ python-pptx. :mod:`package` makes the bytes reproducible.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportgen.document.model import Document
 from reportgen.locale import locale_for
+from reportgen.render.base import Facts
 from reportgen.render.pptx.master import Master, open_master
 from reportgen.render.pptx.package import number_parts_in_order, package_bytes, set_core_properties, timestamp
 from reportgen.render.pptx.write import write_deck
@@ -17,14 +20,35 @@ from reportgen.slides.model import SlidePlan
 from reportgen.slides.plan import plan_deck
 from reportgen.theme import Theme
 
-__all__ = ["render", "render_pptx", "slide_plans"]
+__all__ = ["describe", "render", "render_pptx", "slide_plans"]
+
+
+_last: tuple[tuple[object, ...], list[SlidePlan]] | None = None
+"""The last plans made in this process and what they were made from: the deck, its notes pages and its handout
+plan the same slides, and one plan serves all three (and the build's warnings are said once)."""
 
 
 def slide_plans(document: Document, theme: Theme) -> tuple[Master, list[SlidePlan]]:
-    """*theme*'s master, opened, and the fitted plans of *document*'s slides on it (the deck's and its pictures')."""
+    """*theme*'s master, opened afresh, and the fitted plans of *document*'s slides on it (the deck's and its pictures')."""
+    global _last
     master = open_master(theme)
     number_parts_in_order(master.prs)
-    return master, plan_deck(document, theme, master)
+    key = (document, theme, [_stamp(path) for path in (theme.reference_pptx, theme.logo_path) if path is not None])
+    if _last is None or _last[0] != key:
+        _last = (key, plan_deck(document, theme, master))
+    return master, _last[1]
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    info = path.stat()
+    return str(path), info.st_size, info.st_mtime_ns
+
+
+def describe(document: Document, theme: Theme, data: bytes) -> Facts:
+    """The deck's slides and the talk's length (paced by the speaking rate when the outline gives no duration)."""
+    _, plans = slide_plans(document, theme)
+    paced = "" if document.info.duration is not None else f"at {theme.deck.timing.words_per_minute:g} words a minute"
+    return Facts(len(plans), "slides", sum(plan.seconds for plan in plans) / 60, paced)
 
 
 def render_pptx(document: Document, theme: Theme) -> bytes:
