@@ -184,3 +184,13 @@ register(
         module("reportgen.render.pptx"),
     )
 )
+register(
+    Format(
+        "notes",
+        "notes.pdf",
+        "deck.md.j2",
+        "the presenter's notes pages (reportlab)",
+        frozenset({".png", ".jpg", ".jpeg", ".gif"}),
+        module("reportgen.render.notes"),
+    )
+)

@@ -94,6 +94,10 @@ class Strings(Section):
     cue_closing: str = "Thank the room and take questions. About {time}."
     time_seconds: str = "{seconds} s"
     time_minutes: str = "{minutes} min"
+    clock: str = "{slide} · {start} of {total}"
+    """A notes page's time line: the slide's share, the talk's clock at its start, the talk's length."""
+    slide_of: str = "Slide {slide} of {slides}"
+    """A notes page's header."""
 
 
 class _Words(Section):

@@ -21,8 +21,12 @@ DEFAULT = REPO / "content" / "japan-defense.yaml"
 SMALL = REPO / "tests" / "fixtures" / "small.yaml"
 
 
+BRIEF_AND_DECK = ("--format", "pdf,pptx")
+"""What these tests replace: the pack's first two files (the replacement does not depend on the format)."""
+
+
 def build(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reportgen", "build", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+    return subprocess.run([sys.executable, "-m", "reportgen", "build", *BRIEF_AND_DECK, *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -94,7 +98,7 @@ def test_an_interrupted_build_leaves_no_partial_or_temporary_files(tmp_path, sig
     before = snapshot(out)
     outline.write_text(outline.read_text().replace("Stress outline for fitting tests", "Changed title"))
     for delay in (0.6, 0.9, 1.2, 1.5):
-        process = subprocess.Popen([sys.executable, "-m", "reportgen", "build", str(outline), "--out", str(out)], cwd=tmp_path,
+        process = subprocess.Popen([sys.executable, "-m", "reportgen", "build", *BRIEF_AND_DECK, str(outline), "--out", str(out)], cwd=tmp_path,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(delay)
         process.send_signal(sig)
@@ -125,12 +129,12 @@ REPLACES = 4
 
 def faulty(folder: Path, *options: str, args: tuple[str, ...], cwd: Path, **popen) -> subprocess.CompletedProcess:
     """A build with faults injected (tests/e2e/faults.py)."""
-    command = [sys.executable, str(FAULTS), "--folder", str(folder), *options, "--", "build", *args]
+    command = [sys.executable, str(FAULTS), "--folder", str(folder), *options, "--", "build", *BRIEF_AND_DECK, *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300, **popen)
 
 
 def started(folder: Path, *options: str, args: tuple[str, ...], cwd: Path) -> subprocess.Popen:
-    command = [sys.executable, str(FAULTS), "--folder", str(folder), *options, "--", "build", *args]
+    command = [sys.executable, str(FAULTS), "--folder", str(folder), *options, "--", "build", *BRIEF_AND_DECK, *args]
     return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -106,8 +106,8 @@ class Sheet:
         y = self.height - self.styles.geometry.top / 2
         for text, x, align in ((self.document.info.title, self.left, "l"), (right, self.right, "r")):
             para = self.text(text, "source", colour=self.colour("muted"))
-            w, h = para.wrap((self.right - self.left) * (0.65 if align == "l" else 0.3), styles.geometry.top)
-            para.drawOn(c, x if align == "l" else x - min(w, para.minWidth()), y)
+            w = _shrink_wrap(para, (self.right - self.left) * (0.65 if align == "l" else 0.3), styles.geometry.top)
+            para.drawOn(c, x if align == "l" else x - w, y)
         c.saveState()
         c.setStrokeColor(self.colour("rule"))
         c.setLineWidth(RULE)
@@ -117,8 +117,8 @@ class Sheet:
     def footer(self, page: int, pages: int) -> None:
         """The theme's "page x of y" at the foot of the page, centred."""
         para = self.text(self.styles.theme.strings.page_of.format(page=page, pages=pages), "source", colour=self.colour("muted"))
-        w, _ = para.wrap(self.right - self.left, self.bottom)
-        para.drawOn(self.canvas, (self.width - min(w, para.minWidth())) / 2, self.bottom / 2)
+        w = _shrink_wrap(para, self.right - self.left, self.bottom)
+        para.drawOn(self.canvas, (self.width - w) / 2, self.bottom / 2)
 
     def next_page(self) -> None:
         self.canvas.showPage()
@@ -145,6 +145,15 @@ def open_sheet(document: Document, theme: Theme, subject: str) -> Iterator[Sheet
     canvas.setDateFormatter(lambda *_: pdf_date(info))
     with fonts.fallback(book, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
         yield Sheet(canvas, styles, deck_drawing(document, theme), document, buffer)
+
+
+def _shrink_wrap(para: Paragraph, width: float, height: float) -> float:
+    """*para* wrapped to the width its text takes (at most *width*), so it sits where it is drawn whatever its
+    alignment (a right-to-left style is flush right in the width it is given); returns that width."""
+    para.wrap(width, height)
+    taken = min(width, max(para.getActualLineWidths0(), default=0.0) + 1)
+    para.wrap(taken, height)
+    return taken
 
 
 def _words(theme: Theme) -> frozenset[str]:
