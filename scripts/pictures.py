@@ -61,6 +61,9 @@ def main() -> None:
             slides = pages(work / f"deck-{language}" / "deck.pdf", work / f"slide-{language}", 1, 12, 40)
             chosen = [slides[i] for i in (0, 2, 4, 7, 8, 9) if i < len(slides)]
             sheet(chosen, 3, IMAGES / f"deck-{language}.png")
+            if language == "en":  # the meeting kit: a notes page and the handout's first page
+                sheet(pages(out / "notes.pdf", work / "notes", 4, 5, 60), 2, IMAGES / "kit-notes.png")
+                sheet(pages(out / "handout.pdf", work / "handout", 1, 2, 60), 2, IMAGES / "kit-handout.png")
         for name, (outline, first, last, dpi) in BRIEFS.items():
             out = work / name
             run(sys.executable, "-m", "reportgen", "build", str(outline), "--format", "pdf", "--out", str(out))
