@@ -50,4 +50,5 @@ def _merged(divider: SlideContent, slide: SlideContent) -> SlideContent:
     if lead and slide.lead:
         lead = lead + (Run(LINE_BREAK),) + slide.lead
     notes = "\n".join(filter(None, (divider.notes, slide.notes)))
-    return replace(slide, lead=lead or slide.lead, notes=notes)
+    minutes = slide.minutes if slide.minutes is not None else divider.minutes  # the section's minutes, said on its divider
+    return replace(slide, lead=lead or slide.lead, notes=notes, section=slide.section or divider.section, minutes=minutes)

@@ -51,3 +51,10 @@ def test_a_divider_with_content_of_its_own_or_nothing_after_it_stays():
     closing = SlideContent(runs("Questions"), Layout.CLOSING)
     slides = [busy, SlideContent(runs("Outlook")), last, closing]
     assert [s.layout for s in fold_dividers(slides)] == [Layout.SECTION, Layout.BULLETS, Layout.SECTION, Layout.CLOSING]
+
+
+def test_a_folded_divider_hands_its_section_and_minutes_to_the_slide_after_it():
+    divider = SlideContent(layout=Layout.SECTION, section="strategy", minutes=5.0)
+    first = SlideContent(layout=Layout.BULLETS, section="strategy")
+    (merged,) = fold_dividers([divider, first])
+    assert (merged.section, merged.minutes) == ("strategy", 5.0)
