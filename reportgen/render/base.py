@@ -184,3 +184,13 @@ register(
         module("reportgen.render.pptx"),
     )
 )
+register(
+    Format(
+        "handout",
+        "handout.pdf",
+        "deck.md.j2",
+        "the audience handout (reportlab)",
+        frozenset({".png", ".jpg", ".jpeg", ".gif"}),
+        module("reportgen.render.handout"),
+    )
+)
