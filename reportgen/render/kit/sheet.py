@@ -107,7 +107,7 @@ class Sheet:
         for text, x, align in ((self.document.info.title, self.left, "l"), (right, self.right, "r")):
             para = self.text(text, "source", colour=self.colour("muted"))
             w, h = para.wrap((self.right - self.left) * (0.65 if align == "l" else 0.3), styles.geometry.top)
-            para.drawOn(c, x if align == "l" else x - min(w, para.minWidth()), y)
+            para.drawOn(c, x if align == "l" else x - _drawn_width(para, w), y)
         c.saveState()
         c.setStrokeColor(self.colour("rule"))
         c.setLineWidth(RULE)
@@ -118,7 +118,7 @@ class Sheet:
         """The theme's "page x of y" at the foot of the page, centred."""
         para = self.text(self.styles.theme.strings.page_of.format(page=page, pages=pages), "source", colour=self.colour("muted"))
         w, _ = para.wrap(self.right - self.left, self.bottom)
-        para.drawOn(self.canvas, (self.width - min(w, para.minWidth())) / 2, self.bottom / 2)
+        para.drawOn(self.canvas, (self.width - _drawn_width(para, w)) / 2, self.bottom / 2)
 
     def next_page(self) -> None:
         self.canvas.showPage()
@@ -145,6 +145,11 @@ def open_sheet(document: Document, theme: Theme, subject: str) -> Iterator[Sheet
     canvas.setDateFormatter(lambda *_: pdf_date(info))
     with fonts.fallback(book, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
         yield Sheet(canvas, styles, deck_drawing(document, theme), document, buffer)
+
+
+def _drawn_width(para: Paragraph, room: float) -> float:
+    """How wide a wrapped one-line *para* is drawn (its ``minWidth`` is only its longest word's width)."""
+    return min(room, max(para.getActualLineWidths0(), default=room))
 
 
 def _words(theme: Theme) -> frozenset[str]:
