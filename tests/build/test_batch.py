@@ -16,7 +16,7 @@ def test_one_bad_outline_does_not_stop_the_others(tmp_path):
     bad = tmp_path / "b.yaml"
     bad.write_text(bad.read_text().replace("source: src", "source: nope"))
     result = subprocess.run(
-        [sys.executable, "-m", "reportgen", "build", "a.yaml", "b.yaml", "c.yaml", "--jobs", "2"],
+        [sys.executable, "-m", "reportgen", "build", "a.yaml", "b.yaml", "c.yaml", "--jobs", "2", "--format", "pdf,pptx"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 2

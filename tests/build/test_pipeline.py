@@ -109,7 +109,7 @@ def test_the_forked_deck_build_hands_back_its_warnings_and_errors(tmp_path, monk
     monkeypatch.setattr(scheduler, "_warm", False)  # the first pack of a process is built side by side
     wrap_renderers(monkeypatch, warning_deck)
     with collected_warnings() as found:
-        written = pack.build_pack(outline, out_dir=tmp_path / "a")
+        written = pack.build_pack(outline, out_dir=tmp_path / "a", formats="pdf,pptx")
     assert found == ["deck: the deck says hello"]
     assert (tmp_path / "a" / "deck.pptx").read_bytes()[:2] == b"PK"
     assert [path.name for path in written] == ["brief.pdf", "deck.pptx"]

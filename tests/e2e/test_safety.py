@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.render import base
 from support.tools import assert_qpdf_accepts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,9 +119,9 @@ def test_an_interrupted_build_leaves_no_partial_or_temporary_files(tmp_path, sig
 
 FAULTS = Path(__file__).with_name("faults.py")
 CRASHED = 86
-PACK = ("brief.pdf", "deck.pptx", ".reportgen-manifest.json")
-REPLACES = 4
-"""Renames into the folder in one build: the journal, then brief.pdf, deck.pptx and the manifest."""
+PACK = (*(base.get(name).output for name in base.default_formats()), ".reportgen-manifest.json")
+REPLACES = len(PACK) + 1
+"""Renames into the folder in one build: the journal, then each file of the pack and the manifest."""
 
 
 def faulty(folder: Path, *options: str, args: tuple[str, ...], cwd: Path, **popen) -> subprocess.CompletedProcess:
