@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer
 from reportgen.render.handout.grid import GUTTER, Area
 from reportgen.render.kit.sheet import Sheet
 from reportgen.render.pdf.inline import text_markup
-from reportgen.slides.model import SlidePlan
+from reportgen.slides.model import Para, SlidePlan
 
 SHOWN = ("summary", "sources")
 """The slide layouts whose text the closing page gives, in its order."""
@@ -48,5 +48,5 @@ def _part(sheet: Sheet, plan: SlidePlan) -> list[Flowable]:
     return flow
 
 
-def _text(paras: tuple) -> str:
+def _text(paras: tuple[Para, ...]) -> str:
     return " ".join("".join(run.text for run in para.runs) for para in paras)
