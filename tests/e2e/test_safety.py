@@ -218,7 +218,7 @@ def test_the_temporary_files_of_a_crash_are_swept_by_the_next_build(tmp_path, tw
     crashed = faulty(out, "--crash-before-replace", "1", args=(str(new_outline), "--out", str(out)), cwd=tmp_path)
     assert crashed.returncode == CRASHED
     stale = leftovers(out)
-    assert len(stale) == 7, stale  # three staged files, three backups, the staged journal
+    assert len(stale) == 2 * len(PACK) + 1, stale  # each file and the manifest staged and backed up, the staged journal
     assert whole(out) == [] and pack_of(out) == old_pack, "before the journal, the old pack is untouched"
     (out / ".brief.pdf.ab12_xyz.tmp").write_bytes(b"left by an earlier reportgen")
     users = [".brief.pdf.notes.tmp", "notes.tmp", ".deck.pptx.0123456789abcdef.reportgen-tmp.keep", "x.reportgen-old"]
