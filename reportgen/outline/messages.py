@@ -254,7 +254,8 @@ def _figure_untyped(problem: Problem) -> Wording:
 
 
 def _literal(problem: Problem) -> Wording:
-    allowed = re.findall(r"'([^']*)'", str(problem.context.get("expected", "")))
+    expected = str(problem.context.get("expected", ""))
+    allowed = re.findall(r"'([^']*)'", expected) or re.findall(r"-?\d+(?:\.\d+)?", expected)  # text choices are quoted, numbers not
     if problem.field == "type":
         return Wording(f"unknown figure type {problem.value!r}", _figure_types_hint(problem.value))
     close = difflib.get_close_matches(str(problem.value).lower(), allowed, n=1, cutoff=0.6)

@@ -194,3 +194,13 @@ register(
         module("reportgen.render.notes"),
     )
 )
+register(
+    Format(
+        "handout",
+        "handout.pdf",
+        "deck.md.j2",
+        "the audience handout (reportlab)",
+        frozenset({".png", ".jpg", ".jpeg", ".gif"}),
+        module("reportgen.render.handout"),
+    )
+)

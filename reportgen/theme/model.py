@@ -19,6 +19,7 @@ from reportgen.locale import locale_for
 from reportgen.theme.brief import BriefOptions
 from reportgen.theme.common import Colour, Section
 from reportgen.theme.deck import DeckOptions
+from reportgen.theme.handout import HandoutOptions
 
 
 def _page_of_formats(value: str | None) -> str | None:
@@ -122,6 +123,7 @@ class Theme(Section):
     logo: str | None = None
     brief: BriefOptions = BriefOptions()
     deck: DeckOptions = DeckOptions()
+    handout: HandoutOptions = HandoutOptions()
 
     logo_path: Path | None = Field(default=None, exclude=True)
     """The logo resolved against the set that named it; filled in by the loader."""

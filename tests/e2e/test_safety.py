@@ -123,8 +123,9 @@ def test_an_interrupted_build_leaves_no_partial_or_temporary_files(tmp_path, sig
 FAULTS = Path(__file__).with_name("faults.py")
 CRASHED = 86
 PACK = ("brief.pdf", "deck.pptx", ".reportgen-manifest.json")
-REPLACES = 4
-"""Renames into the folder in one build: the journal, then brief.pdf, deck.pptx and the manifest."""
+"""What these builds write (BRIEF_AND_DECK): two files and the manifest."""
+REPLACES = len(PACK) + 1
+"""Renames into the folder in one build: the journal, then each file of the pack and the manifest."""
 
 
 def faulty(folder: Path, *options: str, args: tuple[str, ...], cwd: Path, **popen) -> subprocess.CompletedProcess:
@@ -221,7 +222,7 @@ def test_the_temporary_files_of_a_crash_are_swept_by_the_next_build(tmp_path, tw
     crashed = faulty(out, "--crash-before-replace", "1", args=(str(new_outline), "--out", str(out)), cwd=tmp_path)
     assert crashed.returncode == CRASHED
     stale = leftovers(out)
-    assert len(stale) == 7, stale  # three staged files, three backups, the staged journal
+    assert len(stale) == 2 * len(PACK) + 1, stale  # each file and the manifest staged and backed up, the staged journal
     assert whole(out) == [] and pack_of(out) == old_pack, "before the journal, the old pack is untouched"
     (out / ".brief.pdf.ab12_xyz.tmp").write_bytes(b"left by an earlier reportgen")
     users = [".brief.pdf.notes.tmp", "notes.tmp", ".deck.pptx.0123456789abcdef.reportgen-tmp.keep", "x.reportgen-old"]

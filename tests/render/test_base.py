@@ -57,7 +57,7 @@ def test_a_format_registered_from_outside_builds_through_the_public_api(tmp_path
 def test_a_format_that_is_not_default_is_built_only_when_asked(text_format):
     assert "txt" in base.formats()
     assert "txt" not in base.default_formats()
-    assert base.parse_formats(None) == ("pdf", "pptx", "notes")
+    assert base.parse_formats(None) == base.default_formats() == ("pdf", "pptx", "notes", "handout")
 
 
 def test_an_unknown_format_names_the_registered_ones():
@@ -76,15 +76,16 @@ def test_an_installed_plug_in_is_looked_up_only_when_a_format_is_missing(monkeyp
         asked.append(group)
         return [SimpleNamespace(name="md", load=lambda: plugin)]
 
+    built_in = base.default_formats()
     monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
     monkeypatch.setattr(base, "_plugins_loaded", False)
     monkeypatch.setattr(base, "_registry", dict(base._registry))
     monkeypatch.setattr(base, "_plugin_names", set())
-    assert base.parse_formats("pdf,pptx") == ("pdf", "pptx") and base.parse_formats(None) == ("pdf", "pptx", "notes")
+    assert base.parse_formats("pdf,pptx") == ("pdf", "pptx") and base.parse_formats(None) == built_in
     assert asked == []
     assert base.parse_formats("md,pdf") == ("md", "pdf")
     assert asked == [base.ENTRY_POINT_GROUP]
-    assert base.default_formats() == ("pdf", "pptx", "notes")  # a plug-in's format is built when named, loaded or not
+    assert base.default_formats() == built_in  # a plug-in's format is built when named, loaded or not
 
 
 def test_a_brief_alone_never_imports_the_deck_renderer(tmp_path):

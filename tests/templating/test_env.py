@@ -101,6 +101,8 @@ def test_every_theme_key_is_documented_with_its_default():
             shown = ", ".join(value) if isinstance(value, list) else value
             assert f"| `{section}.{key}` | `{shown}` |" in doc, f"{section}.{key}"
     assert theme.deck.section_dividers is False and "| `deck.section_dividers` | `false` |" in doc
+    assert theme.handout.per_page == 3 and "| `handout.per_page` | `3` |" in doc
+    assert theme.handout.closing_page is False and "| `handout.closing_page` | `false` |" in doc
 
 
 def test_every_context_name_is_documented(default_text, write_outline):

@@ -101,13 +101,14 @@ class Sheet:
         return Paragraph(text_markup(text, lang=self.document.info.language), chosen)
 
     def header(self, right: str) -> None:
-        """The talk's title at the top left, *right* (what this page is) at the top right, a rule under them."""
-        c, styles = self.canvas, self.styles
+        """The talk's title at the top left, *right* (what this page is) at the top right, a rule under them
+        (mirrored on a right-to-left page: the title at the right)."""
+        c = self.canvas
         y = self.height - self.styles.geometry.top / 2
-        for text, x, align in ((self.document.info.title, self.left, "l"), (right, self.right, "r")):
-            para = self.text(text, "source", colour=self.colour("muted"))
-            w = _shrink_wrap(para, (self.right - self.left) * (0.65 if align == "l" else 0.3), styles.geometry.top)
-            para.drawOn(c, x if align == "l" else x - w, y)
+        span = self.right - self.left
+        start_right = self.styles.sides.mirrored
+        self._line(self.document.info.title, span * 0.65, self.right if start_right else self.left, y, flush_right=start_right)
+        self._line(right, span * 0.3, self.left if start_right else self.right, y, flush_right=not start_right)
         c.saveState()
         c.setStrokeColor(self.colour("rule"))
         c.setLineWidth(RULE)
@@ -116,9 +117,21 @@ class Sheet:
 
     def footer(self, page: int, pages: int) -> None:
         """The theme's "page x of y" at the foot of the page, centred."""
-        para = self.text(self.styles.theme.strings.page_of.format(page=page, pages=pages), "source", colour=self.colour("muted"))
-        w = _shrink_wrap(para, self.right - self.left, self.bottom)
-        para.drawOn(self.canvas, (self.width - w) / 2, self.bottom / 2)
+        text = self.styles.theme.strings.page_of.format(page=page, pages=pages)
+        para = self.text(text, "source", colour=self.colour("muted"))
+        para.wrap(self.right - self.left, self.bottom)
+        width = _drawn_width(para, self.right - self.left)
+        para.wrap(width, self.bottom)
+        para.drawOn(self.canvas, (self.width - width) / 2, self.bottom / 2)
+
+    def _line(self, text: str, room: float, x: float, y: float, *, flush_right: bool) -> None:
+        """*text* in the header at most *room* wide, starting at *x* or (*flush_right*) ending there.
+        Wrapped again to its own width, so the style's alignment cannot move it."""
+        para = self.text(text, "source", colour=self.colour("muted"))
+        para.wrap(room, self.styles.geometry.top)
+        width = _drawn_width(para, room)
+        para.wrap(width, self.styles.geometry.top)
+        para.drawOn(self.canvas, x - width if flush_right else x, y)
 
     def next_page(self) -> None:
         self.canvas.showPage()
@@ -147,13 +160,9 @@ def open_sheet(document: Document, theme: Theme, subject: str) -> Iterator[Sheet
         yield Sheet(canvas, styles, deck_drawing(document, theme), document, buffer)
 
 
-def _shrink_wrap(para: Paragraph, width: float, height: float) -> float:
-    """*para* wrapped to the width its text takes (at most *width*), so it sits where it is drawn whatever its
-    alignment (a right-to-left style is flush right in the width it is given); returns that width."""
-    para.wrap(width, height)
-    taken = min(width, max(para.getActualLineWidths0(), default=0.0) + 1)
-    para.wrap(taken, height)
-    return taken
+def _drawn_width(para: Paragraph, room: float) -> float:
+    """How wide a wrapped one-line *para* is drawn (its ``minWidth`` is only its longest word's width)."""
+    return min(room, max(para.getActualLineWidths0(), default=room) + 0.01)
 
 
 def _words(theme: Theme) -> frozenset[str]:
