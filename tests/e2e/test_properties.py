@@ -131,8 +131,9 @@ def test_arbitrary_outline_builds_or_fails_clearly(outline, tmp_path_factory):
         else:
             assert len(lines) == 1
         return
-    brief, deck = written
-    assert_qpdf_accepts(brief)
+    brief, deck, notes_pages, handout = written  # the whole kit: its printed pages must survive any text too
+    for pdf in (brief, notes_pages, handout):
+        assert_qpdf_accepts(pdf)
     slides = Presentation(deck).slides
     notes = [s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide]
     chart_words = [
