@@ -17,14 +17,13 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.fonts.metrics import Advances, find_face
 from reportgen.fonts.truetype import truetype_subset
+from reportgen.render.pdf._internals import register_fresh
 from reportgen.slides.faces import Faces
 
 _REPORTLAB = {"Helvetica": ("Arial", False), "Helvetica-Bold": ("Arial", True), "Courier": ("Courier New", False), "Courier-Bold": ("Courier New", True)}
@@ -65,11 +64,14 @@ def _register(found: Advances) -> str:
     return _registered(str(truetype_subset(found.path, _CHARS.get(), font_number=found.index)))
 
 
-@lru_cache(maxsize=64)
 def _registered(path: str) -> str:
+    """The reportlab name of the font file *path*, registered on first use and never again. Registered as
+    the brief registers its subsets (:func:`register_fresh`): reportlab files fonts by face name too, and a
+    second subset of one face (another deck's characters) would otherwise draw with the first one's glyphs."""
     name = f"slidedraw-{Path(path).stem[:24]}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"  # the same in every process
-    pdfmetrics.registerFont(TTFont(name, path))
-    _NAMES.add(name)
+    if name not in _NAMES:
+        register_fresh(TTFont(name, path))
+        _NAMES.add(name)
     return name
 
 
