@@ -84,7 +84,8 @@ def other_look(master: etree._Element, theme: MasterTheme) -> TextLook:
     return look("other", None, None, master, theme)
 
 
-def _placeholder_sps(part: etree._Element) -> list[tuple[str, str, etree._Element]]:
+def placeholder_sps(part: etree._Element) -> list[tuple[str, str, etree._Element]]:
+    """The placeholder shapes of a layout or master part: (type, idx, shape)."""
     found = []
     for sp in part.iterfind(f"{qn('p:cSld')}/{qn('p:spTree')}/{qn('p:sp')}"):
         ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
@@ -93,11 +94,12 @@ def _placeholder_sps(part: etree._Element) -> list[tuple[str, str, etree._Elemen
     return found
 
 
-def _base(ph_type: str) -> str:
+def family(ph_type: str) -> str:
+    """The text style a placeholder type draws from: title, body, or its own (date, footer, slide number)."""
     return "title" if ph_type in ("title", "ctrTitle") else ph_type if ph_type in ("dt", "ftr", "sldNum") else "body"
 
 
 def placeholder_looks(layout: etree._Element, master: etree._Element, theme: MasterTheme) -> dict[tuple[str, str], TextLook]:
     """Each placeholder of *layout*, keyed by (type, idx), with the look its text inherits."""
-    on_master = {_base(kind): sp for kind, _idx, sp in _placeholder_sps(master)}
-    return {(kind, idx): look(kind, sp, on_master.get(_base(kind)), master, theme) for kind, idx, sp in _placeholder_sps(layout)}
+    on_master = {family(kind): sp for kind, _idx, sp in placeholder_sps(master)}
+    return {(kind, idx): look(kind, sp, on_master.get(family(kind)), master, theme) for kind, idx, sp in placeholder_sps(layout)}

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from reportgen.render.pptx import _internals
+from reportgen.render.pptx.inherited import family, placeholder_sps
 from reportgen.render.pptx.master import Placeholder
 from reportgen.render.pptx.xml import qn
 
@@ -22,26 +23,13 @@ _ALIGN: dict[str, Align] = {"l": "l", "ctr": "ctr", "r": "r", "just": "l", "dist
 _ANCHOR: dict[str, Anchor] = {"t": "t", "ctr": "ctr", "b": "b", "just": "t", "dist": "t"}
 
 
-def _sps(part: etree._Element) -> list[tuple[str, str, etree._Element]]:
-    found = []
-    for sp in part.iterfind(f"{qn('p:cSld')}/{qn('p:spTree')}/{qn('p:sp')}"):
-        ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-        if ph is not None:
-            found.append((str(ph.get("type", "obj")), str(ph.get("idx", "0")), sp))
-    return found
-
-
-def _family(kind: str) -> str:
-    return "title" if kind in ("title", "ctrTitle") else kind if kind in ("dt", "ftr", "sldNum") else "body"
-
-
 def _chain(slide_layout: Any, placeholder: Placeholder) -> list[etree._Element]:
     """The ``p:sp`` of *placeholder* on its layout and on the master, nearest first."""
     layout = _internals.element(slide_layout)
     master = _internals.element(slide_layout.slide_master)
-    own = [sp for kind, idx, sp in _sps(layout) if kind == placeholder.type and idx == str(placeholder.idx)]
-    family = _family(placeholder.type)
-    return own[:1] + [sp for kind, _idx, sp in _sps(master) if _family(kind) == family][:1]
+    own = [sp for kind, idx, sp in placeholder_sps(layout) if kind == placeholder.type and idx == str(placeholder.idx)]
+    wanted = family(placeholder.type)
+    return own[:1] + [sp for kind, _idx, sp in placeholder_sps(master) if family(kind) == wanted][:1]
 
 
 def placeholder_align(slide_layout: Any, placeholder: Placeholder | None, level: int = 0) -> Align:
@@ -50,7 +38,7 @@ def placeholder_align(slide_layout: Any, placeholder: Placeholder | None, level:
         return "l"
     styles = [sp.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}") for sp in _chain(slide_layout, placeholder)]
     master = _internals.element(slide_layout.slide_master)
-    text_style = "p:titleStyle" if _family(placeholder.type) == "title" else "p:bodyStyle" if _family(placeholder.type) == "body" else "p:otherStyle"
+    text_style = "p:titleStyle" if family(placeholder.type) == "title" else "p:bodyStyle" if family(placeholder.type) == "body" else "p:otherStyle"
     styles.append(master.find(f"{qn('p:txStyles')}/{qn(text_style)}"))
     for style in styles:
         props = style.find(qn(f"a:lvl{level + 1}pPr")) if style is not None else None
