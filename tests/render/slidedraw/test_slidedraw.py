@@ -112,3 +112,14 @@ def test_a_dark_master_gives_its_background_and_light_text(normal, theme, tmp_pa
         colours = [c["non_stroking_color"] for c in page.chars if c["text"].strip()]
     assert sum(background["non_stroking_color"]) / 3 < 0.3
     assert colours and all(sum(c) / 3 > 0.6 for c in colours)
+
+
+def test_a_picture_background_is_drawn_as_that_picture_under_the_text(normal, theme, tmp_path):
+    master = masters.photographic(tmp_path / "photo.pptx")
+    drawing = deck_drawing(normal, theme.model_copy(update={"reference_pptx": master}))
+    width, height = drawing.width / EMU_PER_PT, drawing.height / EMU_PER_PT
+    with pdfplumber.open(io.BytesIO(_pdf(drawing))) as pdf:
+        for page in pdf.pages:
+            (picture,) = [image for image in page.images if image["width"] >= 0.99 * width]
+            assert picture["height"] >= 0.99 * height  # the whole slide
+            assert any(c["text"].strip() for c in page.chars)  # and the text drawn over it
