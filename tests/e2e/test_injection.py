@@ -23,7 +23,7 @@ def test_structure_injection_comes_out_literally(tmp_path):
     }
     path = tmp_path / "inject.yaml"
     path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
-    brief, deck = reportgen.build_pack(path, out_dir=tmp_path / "out")
+    brief, deck = reportgen.build_pack(path, out_dir=tmp_path / "out", formats="pdf,pptx")
 
     brief_text = squash(pdf_text(brief))
     deck_text = squash(" ".join(deck_texts(deck)))
