@@ -33,10 +33,23 @@ def slide_plans(document: Document, theme: Theme) -> tuple[Master, list[SlidePla
     global _last
     master = open_master(theme)
     number_parts_in_order(master.prs)
-    key = (document, theme, [_stamp(path) for path in (theme.reference_pptx, theme.logo_path) if path is not None])
-    if _last is None or _last[0] != key:
-        _last = (key, plan_deck(document, theme, master))
-    return master, _last[1]
+    plans = _remembered(document, theme)
+    if plans is None:
+        plans = plan_deck(document, theme, master)
+        _last = (_key(document, theme), plans)
+    return master, plans
+
+
+def _key(document: Document, theme: Theme) -> tuple[object, ...]:
+    return document, theme, [_stamp(path) for path in (theme.reference_pptx, theme.logo_path) if path is not None]
+
+
+def _remembered(document: Document, theme: Theme) -> list[SlidePlan] | None:
+    """The last plans, if they were made from these inputs (the same objects, mostly: compared by identity first)."""
+    if _last is None:
+        return None
+    key = _key(document, theme)
+    return _last[1] if all(a is b or a == b for a, b in zip(_last[0], key, strict=True)) else None
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
@@ -46,7 +59,7 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 def describe(document: Document, theme: Theme, data: bytes) -> Facts:
     """The deck's slides and the talk's length (paced by the speaking rate when the outline gives no duration)."""
-    _, plans = slide_plans(document, theme)
+    plans = _remembered(document, theme) or slide_plans(document, theme)[1]
     paced = "" if document.info.duration is not None else f"at {theme.deck.timing.words_per_minute:g} words a minute"
     return Facts(len(plans), "slides", sum(plan.seconds for plan in plans) / 60, paced)
 
