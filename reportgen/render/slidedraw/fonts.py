@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
@@ -61,7 +62,14 @@ def font_for(key: str, ch: str, faces: Faces) -> str:
 
 
 def _register(found: Advances) -> str:
-    return _registered(str(truetype_subset(found.path, _CHARS.get(), font_number=found.index)))
+    return _registered(_subset(found.path, found.index, _CHARS.get()))
+
+
+@lru_cache(maxsize=256)
+def _subset(path: Path, index: int, chars: frozenset[str]) -> str:
+    """The file that draws *chars* of *path*: asked once per face and deck, not once per character (each asking
+    opens the font to see whether it is plain TrueType)."""
+    return str(truetype_subset(path, chars, font_number=index))
 
 
 def _registered(path: str) -> str:
