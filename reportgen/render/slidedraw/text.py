@@ -8,12 +8,15 @@ drawing face's kerning makes.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
+from reportgen.render.pdf.strings import draw_line
 from reportgen.render.pptx.text import BULLETS
 from reportgen.render.slidedraw.fonts import font_for
 from reportgen.render.slidedraw.lines import Line, break_lines
 from reportgen.render.slidedraw.space import Place
+from reportgen.scripts import needs_shaping
 from reportgen.slides import flow
 from reportgen.slides.faces import Faces, char_em
 from reportgen.slides.fit import LINE_HEIGHT
@@ -71,8 +74,17 @@ def _line(canvas, place: Place, para: Para, line: Line, left: float, top: float,
     used = line.width * para.size
     shift = {"ctr": (room - used) / 2, "r": room - used}.get(para.align or "l", 0.0)
     baseline = top + para.size * LINE_HEIGHT * BASELINE
+    rtl = any(unicodedata.bidirectional(ch) in ("R", "AL") for piece in line.pieces for ch in piece.text)
     for piece in line.pieces:
-        _text(canvas, place, start + shift + piece.x * para.size, baseline, piece.text, piece.key, para.size, faces, colour)
+        if not (rtl or needs_shaping(piece.text)):
+            _text(canvas, place, start + shift + piece.x * para.size, baseline, piece.text, piece.key, para.size, faces, colour)
+            continue
+        # a script that joins or reorders its letters: each word shaped as the brief shapes it, and on a
+        # right-to-left line the words placed from the right, where the fitter measured them
+        wide = sum(char_em(ch, piece.key, faces) for ch in piece.text) * para.size
+        x = start + shift + (used - piece.x * para.size - wide if rtl else piece.x * para.size)
+        canvas.setFillColor("#" + colour)
+        draw_line(canvas, place.px(x), place.py(baseline), piece.text, font_for(piece.key, _first_letter(piece.text), faces), place.length(para.size), rtl=rtl)
 
 
 def _text(canvas, place: Place, x: float, baseline: float, text: str, key: str, size: float, faces: Faces, colour: str) -> None:
@@ -83,6 +95,11 @@ def _text(canvas, place: Place, x: float, baseline: float, text: str, key: str, 
         canvas.setFont(font, points)
         canvas.drawString(place.px(x), place.py(baseline), run)
         x += sum(char_em(ch, key, faces) for ch in run) * size
+
+
+def _first_letter(text: str) -> str:
+    """The character that decides a shaped word's font: its first that is not a space or a mark of punctuation."""
+    return next((ch for ch in text if ch.isalpha()), text[:1] or " ")
 
 
 def _by_font(text: str, key: str, faces: Faces) -> list[tuple[str, str]]:

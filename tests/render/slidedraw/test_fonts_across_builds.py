@@ -1,4 +1,4 @@
-"""Slide pictures draw their own deck's glyphs however many builds this process made before (watch mode)."""
+"""Slide pictures keep their own deck's glyphs however many builds this process made before (watch mode), and shape the scripts that join."""
 
 from __future__ import annotations
 
@@ -21,3 +21,13 @@ def test_a_handout_after_another_outline_s_brief_keeps_every_glyph(tmp_path):
     with pdfplumber.open(handout) as pdf:
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert "防衛戦略" in text and "安全保障協力" in text  # drawn in the second deck's own subset, not the first's
+
+
+def test_arabic_on_a_slide_picture_is_shaped_as_the_brief_shapes_it(tmp_path):
+    (handout,) = build_pack(REPO / "tests" / "data" / "outlines" / "regional-security.ar.yaml", out_dir=tmp_path, formats="handout")
+    with pdfplumber.open(handout) as pdf:
+        page = pdf.pages[0]
+        header = page.height * 0.1  # below the page's own header, which the brief's paragraphs set
+        drawn = [c["text"] for c in page.chars if c["top"] > header and "\u0600" <= c["text"] <= "\ufeff"]
+    joined = [ch for ch in drawn if "\ufb50" <= ch <= "\ufeff"]  # letters in their joined (presentation) forms
+    assert drawn and len(joined) >= len(drawn) // 2, "".join(drawn)[:80]
