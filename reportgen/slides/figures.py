@@ -125,13 +125,7 @@ def _column_chunks(grid: Grid, box: Box, table: Table | None) -> list[Grid]:
         per += 1
     slices = -(-rest // per)
     if slices > MAX_ACROSS:
-        what = "the table" if table is not None else _pipe_table_name(grid)
-        raise RenderError(
-            f"{what} has {rest + 1} columns, more than {MAX_ACROSS} slides side by side hold in {TABLE_MIN.pt:g} pt type",
-            location=table.location if table is not None else None,
-            field=f"figures.{table.id}" if table is not None else None,
-            hint=f"split the table into tables of at most {MAX_ACROSS * per + 1} columns",
-        )
+        raise _too_wide(grid, table, f"more than {MAX_ACROSS} slides side by side hold in {TABLE_MIN.pt:g} pt type", MAX_ACROSS * per + 1)
     even = -(-rest // slices)  # the same slices, filled evenly
     return [part(i, min(i + even, rest + 1)) for i in range(1, rest + 1, even)]
 
@@ -141,19 +135,24 @@ def _squeezed(grid: Grid, box: Box, alt: str, table: Table | None) -> list[Table
     n = len(grid.header)
     room = 2 * CELL_X + 2 * TABLE_FLOOR
     if n * room > box.w:
-        what = "the table" if table is not None else _pipe_table_name(grid)
-        raise RenderError(
-            f"{what} has {n} columns, more than fit a slide, even in {TABLE_FLOOR.pt:g} pt type",
-            location=table.location if table is not None else None,
-            field=f"figures.{table.id}" if table is not None else None,
-            hint=f"split the table into tables of at most {int(box.w // room)} columns",
-        )
+        raise _too_wide(grid, table, f"more than fit a slide, even in {TABLE_FLOOR.pt:g} pt type", int(box.w // room))
     widths = tuple(Emu(box.w // n) for _ in range(n))
     cells = [*(_bold(c) for c in grid.header), *(c for row in grid.rows for c in row)]
     for size in sizes(TABLE_MIN, TABLE_FLOOR, step=Pt(0.5)):
         if all(fit.words_fit(c, size, Emu(widths[0] - 2 * CELL_X)) for c in cells):
             break
     return _split_rows(grid, box, widths, size, alt)
+
+
+def _too_wide(grid: Grid, table: Table | None, why: str, most: int) -> RenderError:
+    """The error for a table with too many columns: *why* they do not fit, and the *most* a table may have."""
+    what = "the table" if table is not None else _pipe_table_name(grid)
+    return RenderError(
+        f"{what} has {len(grid.header)} columns, {why}",
+        location=table.location if table is not None else None,
+        field=f"figures.{table.id}" if table is not None else None,
+        hint=f"split the table into tables of at most {most} columns",
+    )
 
 
 def _pipe_table_name(grid: Grid) -> str:
