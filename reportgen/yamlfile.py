@@ -24,6 +24,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 200_000
 MAX_BYTES = 20 * 1024 * 1024
 _NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+"""The tags of plain data; a file naming any other (``!!python/object``, ``!include``) is refused."""
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
 KEY = "\0key"
@@ -173,6 +177,13 @@ class _NodeReader:
                 hint="remove the repeated aliases",
             )
         self.positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _PLAIN_TAGS:
+            raise self.error(
+                f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                location=_location(self.path, node.start_mark),
+                field=dotted_path(at) or None,
+                hint="remove the tag: reportgen reads plain text, numbers, lists and mappings only",
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):

@@ -16,6 +16,7 @@ from typing import Any, get_args
 
 from pydantic_core import ErrorDetails, core_schema
 
+from reportgen.outline.extra import HINTS as EXTRA_HINTS
 from reportgen.outline.vocabulary import closest_figure_type, closest_language, figure_types
 
 NOUNS: dict[str, tuple[str, str]] = {
@@ -286,6 +287,11 @@ def _ours(hint: str) -> Callable[[Problem], Wording]:
     return lambda problem: Wording(problem.text, hint)
 
 
+def _inside_extra(hint: str) -> Callable[[Problem], Wording]:
+    """An ``extra:`` value refused (:mod:`reportgen.outline.extra`), placed at the value itself."""
+    return lambda problem: Wording(problem.text, hint, inside=tuple(problem.context.get("inside", ())))
+
+
 def _there_are(number: int, nouns: tuple[str, str]) -> str:
     """``is 1 column`` or ``are 3 columns``, to follow "but there"."""
     return f"is 1 {nouns[0]}" if number == 1 else f"are {number} {nouns[1]}"
@@ -342,6 +348,7 @@ MESSAGES: dict[str, Callable[[Problem], Wording]] = {
     "row_length": _row_length,
     "pie_negative": _pie_negative,
     "pie_series": _ours("use a bar or line chart to compare several series"),
+    **{kind: _inside_extra(hint) for kind, hint in EXTRA_HINTS.items()},
 }
 """Error type -> its wording: the types pydantic raises for the outline's and the theme's models, then the
 models' own."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -32,6 +33,7 @@ from pydantic_core import PydanticCustomError
 from reportgen.document.vocab import ChartKind, FigureKind
 from reportgen.errors import FieldText, Location, dotted_path
 from reportgen.links import link_problem, links_in
+from reportgen.outline.extra import Extra
 from reportgen.yamlfile import Positions, position_of
 
 MAX_POINT_DEPTH = 3
@@ -115,6 +117,7 @@ class Meta(Strict):
     duration: float | None = Field(
         None, gt=0, allow_inf_nan=False, description="Minutes for the whole talk; the slides share them (see a section's 'minutes')."
     )
+    extra: Extra
 
 
 class Point(Strict):
@@ -123,6 +126,7 @@ class Point(Strict):
     text: NonEmptyText = Field(description="The point, with inline Markdown (**bold**, *italic*, links).")
     points: list[Point] = Field(default_factory=list, description="Sub-points; points nest at most three levels.")
     source: SourceRef = Field(default_factory=list)
+    extra: Extra
 
     @model_validator(mode="before")
     @classmethod
@@ -144,6 +148,7 @@ class FigureBase(Strict):
     caption: Text = Field("", description="A sentence under the figure.")
     source: SourceRef = Field(default_factory=list)
     notes: Text = Field("", description="What the presenter says on the figure's slide (its speaker notes).")
+    extra: Extra
 
 
 def _finite(values: list[float]) -> list[float]:
@@ -190,21 +195,42 @@ class ChartFigure(FigureBase):
         return self
 
 
+class TableRow(Strict):
+    """One row of a table: its cells, and the source of what it says. A plain list of cells is a row too."""
+
+    cells: list[Text] = Field(description="One cell per column.")
+    source: SourceRef = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, data: Any) -> Any:
+        return {"cells": data} if isinstance(data, list) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        """In the JSON Schema too, a row may be written as a plain list of cells."""
+        mapping = handler.resolve_ref_schema(handler(schema))
+        return {"description": mapping.get("description"), "anyOf": [{"type": "array", "items": {"type": "string"}}, mapping]}
+
+
 class TableFigure(FigureBase):
     """A table of text."""
 
     type: Literal[FigureKind.TABLE]
     columns: Annotated[list[NonEmptyText], Field(min_length=1, description="The column headings.")]
-    rows: Annotated[list[list[Text]], Field(min_length=1, description="The rows, each a list of one cell per column.")]
+    rows: Annotated[
+        list[TableRow],
+        Field(min_length=1, description="The rows: each a list of one cell per column, or {cells: [...], source: id}."),
+    ]
 
     @model_validator(mode="after")
     def _shape(self) -> TableFigure:
         for index, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
+            if len(row.cells) != len(self.columns):
                 raise PydanticCustomError(
                     "row_length",
                     "row {index} has {n} cells but there are {m} columns",
-                    {"index": index, "n": len(row), "m": len(self.columns)},
+                    {"index": index, "n": len(row.cells), "m": len(self.columns)},
                 )
         return self
 
@@ -232,17 +258,42 @@ class Section(Strict):
     minutes: float | None = Field(
         None, gt=0, allow_inf_nan=False, description="Minutes of the talk for this section's slides, out of meta.duration."
     )
+    extra: Extra
 
 
 class Source(Strict):
-    """A work the points and figures cite by its id."""
+    """A work the points, figures and table rows cite by its id."""
 
     id: Slug
     title: NonEmptyText
     author: Text = ""
     publisher: Text = ""
-    date: Text = ""
+    date: Text = Field("", description="When it was published, as it should be printed (2023-12-22, December 2023).")
     url: Url = ""
+    pages: Text = Field("", description="Where in the work: pages (pp. 12-14), a chapter or another locator.")
+    short: Text = Field("", description="The short form on slides (Kyodo News 2023); default: publisher or author, and year.")
+    extra: Extra
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Recommendation(Strict):
+    """One thing the reader should do: the brief's closing part and the deck's recommendations slide."""
+
+    text: NonEmptyText = Field(description="The recommendation, with inline Markdown.")
+    owner: Text = Field("", description="Who should act on it.")
+    by: dt.date | None = Field(None, description="When by, written YYYY-MM-DD.")
+    priority: Priority | None = Field(None, description="high, medium or low.")
+    extra: Extra
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"text": _as_text(data)} if isinstance(data, (str, int, float)) and not isinstance(data, bool) else data
 
 
 class Outline(Strict):
@@ -256,6 +307,10 @@ class Outline(Strict):
     sources: list[Source] = Field(default_factory=list, description="The works cited.")
     glossary: dict[NonEmptyText, NonEmptyText] = Field(default_factory=dict, description="Terms and what they mean.")
     summary_notes: Text = Field("", description="What the presenter says on the bottom-line slide.")
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description="What to do: a numbered part after the last section, and the deck's recommendations slide."
+    )
+    recommendations_notes: Text = Field("", description="What the presenter says on the recommendations slide.")
     _read_from: tuple[Path, Positions] | None = PrivateAttr(default=None)
     """The file the loader read and the position of each value in it (for errors found after loading)."""
 

@@ -21,7 +21,7 @@ _SLUG: TypeAdapter[str] = TypeAdapter(Slug)
 
 
 def cross_reference_problems(data: Any) -> list[tuple[FieldPath, str]]:
-    """Duplicate ids, references to sources that do not exist, and points nested too deep."""
+    """Duplicate ids, references to sources that do not exist (from points, figures and table rows), and points nested too deep."""
     outline = _mapping(data)
     sections = _list(outline.get("sections"))
     sources = _list(outline.get("sources"))
@@ -43,7 +43,10 @@ def cross_reference_problems(data: Any) -> list[tuple[FieldPath, str]]:
                 problems.append((path, f"points nest at most {MAX_POINT_DEPTH} levels deep"))
             problems += _unknown_sources((*path, "source"), _mapping(point).get("source"), known)
         for j, figure in enumerate(_list(_mapping(section).get("figures"))):
-            problems += _unknown_sources(("sections", i, "figures", j, "source"), _mapping(figure).get("source"), known)
+            where = ("sections", i, "figures", j)
+            problems += _unknown_sources((*where, "source"), _mapping(figure).get("source"), known)
+            for k, row in enumerate(_list(_mapping(figure).get("rows"))):
+                problems += _unknown_sources((*where, "rows", k, "source"), _mapping(row).get("source"), known)
     problems += _minutes_problems(_mapping(outline.get("meta")).get("duration"), sections)
     return problems
 

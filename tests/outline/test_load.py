@@ -36,6 +36,9 @@ def test_default_outline_is_valid(default_text, write_outline):
         ("values: [5.4, 6.8, 7.9, 8.7]", "values: [5.4, .inf, 7.9, 8.7]", "series[0].values[1]"),
         ("  date: 2025-01-15", "  date: soon", "meta.date: must be a date written as YYYY-MM-DD"),
         ("  language: en", "  language: english language", "meta.language: must be a language tag"),
+        ("  date: 2025-01-15", "  date: !!python/object/apply:os.system ['touch /tmp/x']",
+         "meta.date: the YAML tag '!!python/object/apply:os.system' is not allowed (remove the tag"),
+        ("  language: en", "  language: en\n  extra: {owner: !include secrets.yaml}", "meta.extra.owner: the YAML tag '!include'"),
     ],
 )
 def test_model_errors_name_line_and_field(default_text, write_outline, old, new, expected):
