@@ -11,7 +11,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from reportgen.document.model import Chart, DocumentInfo, Figure, Image, Series, Table
+from reportgen.document.model import Chart, CitedSource, DocumentInfo, Figure, Image, Series, Table
+from reportgen.outline.citations import citation_numbers, short_form
 from reportgen.outline.model import ChartFigure, ImageFigure, Outline, Source, TableFigure
 from reportgen.templating.plain import plain
 from reportgen.theme import Theme
@@ -43,9 +44,11 @@ def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figu
                 title=figure.title,
                 caption=figure.caption,
                 columns=tuple(figure.columns),
-                rows=tuple(tuple(row) for row in figure.rows),
+                rows=tuple(tuple(row.cells) for row in figure.rows),
                 source=credit,
                 label_word=theme.strings.table,
+                cites=tuple(figure.source),
+                row_cites=tuple(tuple(row.source) for row in figure.rows),
                 location=outline.location_of((*where, "columns")),
             )
             continue
@@ -62,6 +65,7 @@ def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figu
                 source=credit,
                 unit=figure.unit,
                 label_word=theme.strings.figure,
+                cites=tuple(figure.source),
             )
         elif isinstance(figure, ImageFigure):
             out[figure.id] = Image(
@@ -73,8 +77,15 @@ def figures(outline: Outline, outline_dir: Path, theme: Theme) -> dict[str, Figu
                 alt=figure.alt or figure.caption or figure.title,
                 source=credit,
                 label_word=theme.strings.figure,
+                cites=tuple(figure.source),
             )
     return out
+
+
+def cited_sources(outline: Outline) -> dict[str, CitedSource]:
+    """Every source by id with its citation number (None: never cited) and short form."""
+    numbers = citation_numbers(outline)
+    return {source.id: CitedSource(source.id, numbers.get(source.id), short_form(source)) for source in outline.sources}
 
 
 def document_info(outline: Outline) -> DocumentInfo:
@@ -93,14 +104,28 @@ def document_info(outline: Outline) -> DocumentInfo:
     )
 
 
-def template_context(outline: Outline, figures_by_id: dict[str, Figure], theme: Theme) -> dict[str, Any]:
-    """What templates see, as plain data (:mod:`reportgen.templating.plain`); docs/templates.md documents each name."""
+def template_context(
+    outline: Outline, figures_by_id: dict[str, Figure], sources: dict[str, CitedSource], theme: Theme
+) -> dict[str, Any]:
+    """What templates see, as plain data (:mod:`reportgen.templating.plain`); docs/templates.md documents each name.
+
+    Each source carries its citation ``number`` (None if nothing cites it) and its ``short`` form;
+    ``cited_sources`` lists the cited ones in order of first citation, ``uncited_sources`` the rest.
+    """
+    numbered = [
+        {**plain(source), "short": sources[source.id].short, "number": sources[source.id].number} for source in outline.sources
+    ]
+    cited = sorted((s for s in numbered if s["number"] is not None), key=lambda s: s["number"])
     return plain(
         {
             "meta": outline.meta,
             "summary": outline.summary,
             "sections": outline.sections,
-            "sources": outline.sources,
+            "sources": numbered,
+            "cited_sources": cited,
+            "uncited_sources": [s for s in numbered if s["number"] is None],
+            "recommendations": outline.recommendations,
+            "recommendations_notes": outline.recommendations_notes,
             "glossary": outline.glossary,
             "summary_notes": outline.summary_notes,
             "figures": {ident: _figure_for_templates(figure) for ident, figure in figures_by_id.items()},

@@ -26,7 +26,7 @@ from reportgen.build import manifest, memo, scheduler
 from reportgen.build.facts import counted
 from reportgen.build.pack_folder import write_pack
 from reportgen.document.markdown import parse_markdown
-from reportgen.document.model import DocumentInfo, Figure, Image
+from reportgen.document.model import CitedSource, DocumentInfo, Figure, Image
 from reportgen.errors import ReportgenError, TemplateError
 from reportgen.outline import Outline, load_outline
 from reportgen.render import base
@@ -57,6 +57,7 @@ class Prepared:
     """The set's theme in the outline's language."""
     info: DocumentInfo
     figures: dict[str, Figure]
+    sources: dict[str, CitedSource]
     context: dict[str, Any]
     """What the templates see."""
 
@@ -71,8 +72,10 @@ def prepare(outline_path: Path, template: str | Path, reference_pptx: Path | Non
             raise TemplateError(f"reference deck not found: looked for {Path(reference_pptx).resolve()}", field="--reference-pptx")
         theme = theme.model_copy(update={"reference_pptx": Path(reference_pptx).resolve()})
     figures = assemble.figures(outline, outline_path.resolve().parent, theme)
-    context = assemble.template_context(outline, figures, theme)
-    return Prepared(outline_path, outline, template_set.folders, theme, assemble.document_info(outline), figures, context)
+    sources = assemble.cited_sources(outline)
+    context = assemble.template_context(outline, figures, sources, theme)
+    info = assemble.document_info(outline)
+    return Prepared(outline_path, outline, template_set.folders, theme, info, figures, sources, context)
 
 
 def write_markdown(prepared: Prepared, fmt: str) -> str:
@@ -109,7 +112,7 @@ def _built(prepared: Prepared, fmt: str, target: Path) -> tuple[bytes, Rendered]
     markdown = write_markdown(prepared, fmt)
     files = memo.stamps(_files_read(prepared))
     stamp_time = os.environ.get("SOURCE_DATE_EPOCH")  # the files' timestamp (dates.build_time)
-    key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.theme, files, stamp_time)
+    key = memo.digest(fmt, markdown, prepared.info, prepared.figures, prepared.sources, prepared.theme, files, stamp_time)
     made = memo.reused(target, key)
     if not isinstance(made, Rendered):
         made = _rendered(prepared, spec, renderer, markdown)
@@ -134,7 +137,9 @@ def _check_texts(renderer: base.Renderer, prepared: Prepared) -> None:
 
 def _rendered(prepared: Prepared, spec: base.Format, renderer: base.Renderer, markdown: str) -> Rendered:
     """The file, and its facts: the renderer's own account (``describe``) where it gives one, else its pages or slides counted."""
-    document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template, folders=prepared.template_folders)
+    document = parse_markdown(
+        markdown, prepared.info, prepared.figures, sources=prepared.sources, origin=spec.template, folders=prepared.template_folders
+    )
     data = renderer.render(document, prepared.theme)
     describe = getattr(renderer, "describe", None)
     facts = describe(document, prepared.theme, data) if describe is not None else counted(spec.output, data)

@@ -28,6 +28,7 @@ from reportgen.document.model import (
     LINE_BREAK,
     Block,
     BulletList,
+    CitedSource,
     CodeBlock,
     Container,
     Document,
@@ -42,6 +43,7 @@ from reportgen.document.model import (
     Run,
     Runs,
     TableBlock,
+    source_anchor,
 )
 from reportgen.document.origin import Origin
 from reportgen.document.text import clean, clean_figure, clean_info, clean_runs
@@ -50,6 +52,10 @@ from reportgen.errors import TemplateError
 from reportgen.links import link_problem
 
 FIGURE_SCHEME = "figure:"
+CITE_SCHEME = "cite:"
+"""``[](cite:ID)``: a citation of source ID, shown as its number."""
+SOURCE_SCHEME = "source:"
+"""``[](source:ID)``: the place in the list of sources that citations of ID link to."""
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash escape of ASCII punctuation, as CommonMark reads it."""
 _ATTRS = re.compile(r"(?<!\\)\{([^{}]*)\}\s*$")
@@ -67,25 +73,32 @@ def _parser() -> MarkdownIt:
 
 
 def parse_markdown(
-    text: str, info: DocumentInfo, figures: dict[str, Figure], *, origin: str = "", folders: Sequence[Path] = ()
+    text: str,
+    info: DocumentInfo,
+    figures: dict[str, Figure],
+    *,
+    sources: dict[str, CitedSource] | None = None,
+    origin: str = "",
+    folders: Sequence[Path] = (),
 ) -> Document:
-    """Parse *text* (what a template rendered) into a Document; *origin* names the template in errors and
-    *folders* are its set's folders, searched for the line a dialect mistake was written on."""
+    """Parse *text* (what a template rendered) into a Document; *sources* are the outline's, for its
+    citations; *origin* names the template in errors and *folders* are its set's folders, searched
+    for the line a dialect mistake was written on."""
     tokens = _parser().parse(text)
     _check_links(tokens, origin)
     root = SyntaxTreeNode(tokens)
     figures = {ident: clean_figure(figure) for ident, figure in figures.items()}
-    reader = _Reader(figures, origin, text.splitlines())
+    reader = _Reader(figures, sources or {}, origin, text.splitlines())
     blocks = reader.blocks(root.children)
     raise_problems(reader.problems, Origin(origin, tuple(folders)))
-    return Document(info=clean_info(info), blocks=blocks, figures=figures)
+    return Document(info=clean_info(info), blocks=blocks, figures=figures, sources=sources or {})
 
 
 def _check_links(tokens: list[Token], origin: str) -> None:
     """Links (inline, reference and autolinks) may only go to http, https, mailto or #anchor targets."""
     for token in tokens:
         for child in token.children or ():
-            if child.type != "link_open":
+            if child.type != "link_open" or str(child.attrs.get("href", "")).startswith((CITE_SCHEME, SOURCE_SCHEME)):
                 continue
             problem = link_problem(str(child.attrs.get("href", "")))
             if problem:
@@ -108,11 +121,17 @@ def _line(node: SyntaxTreeNode) -> int | None:
 
 
 class _Reader:
-    def __init__(self, figures: dict[str, Figure], origin: str, lines: list[str]) -> None:
+    def __init__(self, figures: dict[str, Figure], sources: dict[str, CitedSource], origin: str, lines: list[str]) -> None:
         self.figures = figures
+        self.citations = _Citations(sources, origin)
         self.origin = origin
         self.lines = lines
         self.problems: list[Problem] = []
+
+    def runs(self, inline: SyntaxTreeNode) -> Runs:
+        out: list[Run] = []
+        _collect(inline.children, out, Run(""), self.citations)
+        return _separated(_merge(list(clean_runs(tuple(out)))))
 
     def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -171,7 +190,7 @@ class _Reader:
                 attrs[HeadingAttr.LAYOUT] = Layout(layout)
             inline = SyntaxTreeNode(_parser().parseInline(source[: match.start()].rstrip()))
             inline = inline.children[0]
-        return Heading(level=int(node.tag[1]), runs=_runs(inline), attrs=attrs)
+        return Heading(level=int(node.tag[1]), runs=self.runs(inline), attrs=attrs)
 
     def paragraph(self, node: SyntaxTreeNode) -> Block:
         inline = node.children[0]
@@ -180,7 +199,7 @@ class _Reader:
             src = str(children[0].attrs.get("src", ""))
             if src.startswith(FIGURE_SCHEME):
                 return self.figure_ref(src[len(FIGURE_SCHEME) :])
-        return Paragraph(_runs(inline))
+        return Paragraph(self.runs(inline))
 
     def figure_ref(self, ident: str) -> FigureRef:
         if ident not in self.figures:
@@ -200,7 +219,7 @@ class _Reader:
                 if child.type == "paragraph" and child.children:
                     if runs:
                         runs.append(Run(LINE_BREAK))
-                    runs.extend(_runs(child.children[0]))
+                    runs.extend(self.runs(child.children[0]))
                 elif child.type in ("bullet_list", "ordered_list"):
                     children = self.bullet_list(child)
             items.append(ListItem(runs=tuple(runs), children=children))
@@ -211,7 +230,7 @@ class _Reader:
         rows: list[tuple[Runs, ...]] = []
         for part in node.children:
             for row in part.children:
-                cells = tuple(_runs(cell.children[0]) if cell.children else () for cell in row.children)
+                cells = tuple(self.runs(cell.children[0]) if cell.children else () for cell in row.children)
                 if part.type == "thead":
                     header = cells
                 else:
@@ -219,13 +238,57 @@ class _Reader:
         return TableBlock(header=header, rows=tuple(rows))
 
 
-def _runs(inline: SyntaxTreeNode) -> Runs:
+class _Citations:
+    """Reads ``[](cite:ID)`` and ``[](source:ID)`` links into citation and anchor runs."""
+
+    def __init__(self, sources: dict[str, CitedSource], origin: str) -> None:
+        self.sources = sources
+        self.origin = origin
+
+    def run(self, href: str) -> Run | None:
+        """The run a citation or anchor link stands for; None for any other link."""
+        if href.startswith(CITE_SCHEME):
+            ident = self._known(href[len(CITE_SCHEME) :], "cites")
+            number = self.sources[ident].number
+            if number is None:
+                raise TemplateError(
+                    f"the template cites source '{ident}', which no point, figure or table row of the outline cites",
+                    field=self.origin or None,
+                    hint=f"add 'source: {ident}' where the outline makes the claim, or drop the citation from the template",
+                )
+            return Run(str(number), superscript=True, cite=ident)
+        if href.startswith(SOURCE_SCHEME):
+            return Run("", anchor=source_anchor(self._known(href[len(SOURCE_SCHEME) :], "marks the entry of")))
+        return None
+
+    def _known(self, ident: str, verb: str) -> str:
+        if ident not in self.sources:
+            known = ", ".join(sorted(self.sources)) or "none"
+            raise TemplateError(
+                f"the template {verb} source '{ident}', which the outline does not have (known: {known})",
+                field=self.origin or None,
+            )
+        return ident
+
+
+def _separated(runs: Runs) -> Runs:
+    """Citations side by side (``[](cite:b)[](cite:a)``) read in number order, ``1,2``; the same one twice reads once."""
     out: list[Run] = []
-    _collect(inline.children, out, Run(""))
-    return _merge(list(clean_runs(tuple(out))))
+    group: list[Run] = []
+    for run in (*runs, None):
+        if run is not None and run.cite is not None:
+            group.append(run)
+            continue
+        ordered = sorted({cite.cite: cite for cite in group}.values(), key=lambda cite: int(cite.text))
+        for index, cite in enumerate(ordered):
+            out.extend([Run(",", superscript=True), cite] if index else [cite])
+        group = []
+        if run is not None:
+            out.append(run)
+    return tuple(out)
 
 
-def _collect(nodes: list[SyntaxTreeNode], out: list[Run], style: Run) -> None:
+def _collect(nodes: list[SyntaxTreeNode], out: list[Run], style: Run, citations: _Citations) -> None:
     """Append the runs of *nodes* to *out*; *style* is an empty run carrying the styles around them."""
     for node in nodes:
         kind = node.type
@@ -238,17 +301,22 @@ def _collect(nodes: list[SyntaxTreeNode], out: list[Run], style: Run) -> None:
         elif kind == "code_inline":
             out.append(Run(node.content, code=True, href=style.href, lang=style.lang))
         elif kind == "strong":
-            _collect(node.children, out, replace(style, bold=True))
+            _collect(node.children, out, replace(style, bold=True), citations)
         elif kind == "em":
-            _collect(node.children, out, replace(style, italic=True))
+            _collect(node.children, out, replace(style, italic=True), citations)
         elif kind == "s":
-            _collect(node.children, out, replace(style, strike=True))
+            _collect(node.children, out, replace(style, strike=True), citations)
         elif kind == "link":
-            _collect(node.children, out, replace(style, href=str(node.attrs.get("href", ""))))
+            href = str(node.attrs.get("href", ""))
+            special = citations.run(href)
+            if special is not None:
+                out.append(special)
+            else:
+                _collect(node.children, out, replace(style, href=href), citations)
         elif kind == "span":
-            _collect(node.children, out, replace(style, lang=_span_language(node)))
+            _collect(node.children, out, replace(style, lang=_span_language(node)), citations)
         elif node.children:
-            _collect(node.children, out, style)
+            _collect(node.children, out, style, citations)
         elif node.content:
             out.append(replace(style, text=node.content))
 
@@ -263,11 +331,12 @@ def _merge(runs: list[Run]) -> Runs:
     """Join neighbouring runs of the same style, so renderers see as few runs as possible."""
     merged: list[Run] = []
     for run in runs:
-        if not run.text:
+        if not run.text and run.anchor is None:
             continue
         last = merged[-1] if merged else None
         if (
             last is not None
+            and run.cite is None
             and run.text != LINE_BREAK
             and last.text != LINE_BREAK
             and replace(last, text="") == replace(run, text="")

@@ -27,6 +27,11 @@ class Run:
     href: str | None = None
     lang: str | None = None
     """The BCP 47 tag a span named (``[維護]{lang=zh-Hant}``); None: the document's language, or the script's."""
+    superscript: bool = False
+    cite: str | None = None
+    """A citation (Markdown: ``[](cite:ID)``): the id of the source cited; ``text`` is its number."""
+    anchor: str | None = None
+    """A place links go to (Markdown: ``[](source:ID)``, at a source's entry in the list of sources); text may be empty."""
 
 
 LINE_BREAK = "\n"
@@ -110,6 +115,25 @@ Block = Heading | Paragraph | BulletList | TableBlock | FigureRef | Container | 
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """A source as citations show it: its number (in order of first citation; None if never cited) and short form."""
+
+    id: str
+    number: int | None
+    short: str
+
+
+def source_anchor(ident: str) -> str:
+    """The name of the place a citation of source *ident* links to: its entry in the list of sources."""
+    return f"source-{ident}"
+
+
+def citation_anchor(ident: str) -> str:
+    """The name of the place a source's entry links back to: its first citation."""
+    return f"cite-{ident}"
+
+
+@dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float, ...]
@@ -138,6 +162,8 @@ class Chart(_Numbered):
     source: str
     unit: str = ""
     label_word: str = "Figure"
+    cites: tuple[str, ...] = ()
+    """The ids of the sources the figure cites (its ``source`` is their credit line)."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +176,9 @@ class Table(_Numbered):
     rows: tuple[tuple[str, ...], ...]
     source: str
     label_word: str = "Table"
+    cites: tuple[str, ...] = ()
+    row_cites: tuple[tuple[str, ...], ...] = ()
+    """The ids of the sources each row cites (empty, or one entry per row)."""
     location: Location | None = field(default=None, compare=False)
     """Where the table is in the outline, for a renderer's errors about it (too many columns)."""
 
@@ -164,6 +193,7 @@ class Image(_Numbered):
     alt: str
     source: str
     label_word: str = "Figure"
+    cites: tuple[str, ...] = ()
 
 
 Figure = Chart | Table | Image
@@ -191,3 +221,5 @@ class Document:
     info: DocumentInfo
     blocks: tuple[Block, ...]
     figures: dict[str, Figure] = field(default_factory=dict, hash=False)
+    sources: dict[str, CitedSource] = field(default_factory=dict, hash=False)
+    """Every source of the outline by id, for citations (the brief's numbers, the deck's source lines)."""

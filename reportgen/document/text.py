@@ -23,12 +23,12 @@ def clean(text: str) -> str:
 
 
 def clean_runs(runs: Runs) -> Runs:
-    """*runs* cleaned; runs left empty are dropped."""
+    """*runs* cleaned; runs left empty are dropped (but an anchor, which has no text)."""
     out = []
     for run in runs:
         text = clean(run.text)
         href = clean(run.href) if run.href is not None else None
-        if text:
+        if text or run.anchor is not None:
             same = text == run.text and href == run.href
             out.append(run if same else replace(run, text=text, href=href))
     return tuple(out)

@@ -53,6 +53,8 @@ class Layout(StrEnum):
     IMAGE = "image"
     SUMMARY = "summary"
     SOURCES = "sources"
+    RECOMMENDATIONS = "recommendations"
+    """Numbered actions; drawn on the bullets layout unless the master has its own."""
     CLOSING = "closing"
 
 

@@ -12,6 +12,7 @@ import string
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportgen.outline.model import SLUG_PATTERN
 from reportgen.templating import bounds
 
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
@@ -27,6 +28,8 @@ _CLOSING_HASHES = re.compile(r"\s(#+)\s*$")
 _STRUCTURAL = str.maketrans({"{": r"\{", "}": r"\}", "|": r"\|", "&": r"\&", "<": r"\<", ">": r"\>"})
 _LANG_SPAN = re.compile(r"\[([^\[\]{}\n]+)\]\{lang=([A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*)\}")
 """An inline span that says its language, ``[維護]{lang=zh-Hant}``: the one brace syntax a value may carry."""
+BACK = "^"
+"""The link from a source's entry back to its first citation (a caret, as encyclopaedias print it: every font has one)."""
 _EVERY_PUNCTUATION = str.maketrans({c: "\\" + c for c in string.punctuation})
 
 
@@ -82,7 +85,9 @@ def plain(value: object) -> Markdown:
 
 
 def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
-    """Outline points (with sub-points) as a nested Markdown list; with *credits*, each sourced point ends in its credit.
+    """Outline points (with sub-points) as a nested Markdown list, each sourced point ending in its citations
+    (``[](cite:ID)``: a numbered reference in the brief, a source line on the slide); with *credits*, in its
+    credit as text too.
 
     The output is bounded as it grows: a template can hand in one long point many times over.
     """
@@ -97,6 +102,7 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
                 continue  # an empty item under a point would read as a heading underline and swallow its text
             if credits and point.get("source"):
                 text += " (" + inline("; ".join(credits[ref] for ref in point["source"])) + ")"
+            text += cite(point.get("source") or [])
             lines.append(f"{'  ' * depth}- {text}")
             size += len(lines[-1]) + 1
             bounds.check_text_size(size, "the bullets filter")
@@ -106,8 +112,25 @@ def bullets(points: object, credits: dict[str, str] | None = None) -> Markdown:
     return Markdown("\n".join(lines) + "\n")
 
 
+def cite(ids: object) -> Markdown:
+    """Citations of the sources *ids* names (one id or a list of them), as ``[](cite:ID)`` links."""
+    listed = [ids] if isinstance(ids, str) else ids
+    if not isinstance(listed, (list, tuple)) or not all(isinstance(ident, str) for ident in listed):
+        raise TypeError(f"cite takes a source id or a list of them, not {type(ids).__name__}")
+    return Markdown("".join(f"[](cite:{_source_id(ident)})" for ident in dict.fromkeys(listed)))
+
+
+def _source_id(ident: str) -> str:
+    """*ident* if it can be a source id (the outline's id pattern), else a TypeError: it goes into a link target."""
+    if not re.fullmatch(SLUG_PATTERN, ident):
+        raise TypeError(f"cite takes source ids, and {ident!r} is not one")
+    return ident
+
+
 def citation(source: object) -> Markdown:
-    """A source as one line of Markdown: ``Author, *Title*, Publisher, date.`` (with its URL as a link if it has one)."""
+    """A source as one line of Markdown: ``Author, *Title*, Publisher, date, pages.`` (its URL a link if it has
+    one). A source the outline cites (it has a ``number``) starts with the place its citations link to and ends
+    with a link back to its first citation."""
     (record,) = _records([source], "citation")
     author = record.get("author", "")
     publisher = record.get("publisher", "")
@@ -119,7 +142,14 @@ def citation(source: object) -> Markdown:
         parts.append(inline(publisher))
     if record.get("date", ""):
         parts.append(inline(record["date"]))
-    return Markdown(", ".join(parts) + ".")
+    if record.get("pages", ""):
+        parts.append(inline(record["pages"]))
+    line = ", ".join(parts) + "."
+    ident = record.get("id")
+    if isinstance(ident, str) and record.get("number") is not None:
+        ident = _source_id(ident)
+        line = f"[](source:{ident}){line} [{BACK}](#cite-{ident})"
+    return Markdown(line)
 
 
 def _records(items: object, what: str) -> Iterator[Mapping[str, Any]]:

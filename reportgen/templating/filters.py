@@ -35,6 +35,7 @@ OWN_FILTERS: dict[str, Callable[..., Any]] = {
     "paragraphs": escape.paragraphs,
     "bullets": escape.bullets,
     "citation": escape.citation,
+    "cite": escape.cite,
     "plain": escape.plain,
     "date": format_date,
     "url": _url,

@@ -54,7 +54,10 @@ def timed_outline(tmp_path: Path, meta: str, minutes: dict[str, str]) -> Path:
 
 def planned(path: Path):
     prepared = prepare(path, "default")
-    document = parse_markdown(write_markdown(prepared, "pptx"), prepared.info, prepared.figures, origin="deck.md.j2", folders=prepared.template_folders)
+    document = parse_markdown(
+        write_markdown(prepared, "pptx"), prepared.info, prepared.figures,
+        sources=prepared.sources, origin="deck.md.j2", folders=prepared.template_folders,
+    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         plans = plan_deck(document, prepared.theme, open_master(prepared.theme))

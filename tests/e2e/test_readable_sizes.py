@@ -78,7 +78,7 @@ def soffice() -> str:
 @pytest.mark.parametrize("outline", list(OUTLINES))
 def test_no_character_is_drawn_below_its_floor(tmp_path, soffice, outline):
     prepared = prepare(OUTLINES[outline], "default")
-    document = parse_markdown(write_markdown(prepared, "pptx"), prepared.info, prepared.figures, origin="deck.md.j2",
+    document = parse_markdown(write_markdown(prepared, "pptx"), prepared.info, prepared.figures, sources=prepared.sources, origin="deck.md.j2",
                               folders=prepared.template_folders)
     theme = prepared.theme
     master = open_master(theme)

@@ -40,7 +40,7 @@ def _drawing(outline: Path, reference: Path | None) -> DeckDrawing:
     prepared = pipeline.prepare(outline, "default", reference)
     spec = base.get("pptx")
     markdown = pipeline.write_markdown(prepared, "pptx")
-    document = parse_markdown(markdown, prepared.info, prepared.figures, origin=spec.template, folders=prepared.template_folders)
+    document = parse_markdown(markdown, prepared.info, prepared.figures, sources=prepared.sources, origin=spec.template, folders=prepared.template_folders)
     return deck_drawing(document, prepared.theme)
 
 

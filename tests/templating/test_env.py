@@ -110,7 +110,7 @@ def test_every_context_name_is_documented(default_text, write_outline):
     from reportgen.outline import load_outline
 
     outline = load_outline(write_outline(default_text))
-    context = assemble.template_context(outline, {}, load_set("default").theme)
+    context = assemble.template_context(outline, {}, assemble.cited_sources(outline), load_set("default").theme)
     doc = (Path(__file__).resolve().parents[2] / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in context:
         assert f"| `{name}` |" in doc, name

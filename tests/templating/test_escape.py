@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reportgen.document.markdown import parse_markdown
 from reportgen.document.model import BulletList, DocumentInfo, Heading, Paragraph, plain
-from reportgen.templating.escape import Markdown, bullets, citation, inline, paragraphs
+from reportgen.templating.escape import Markdown, bullets, citation, cite, inline, paragraphs
 from reportgen.templating.escape import plain as plain_escape
 
 INJECTIONS = ["---", "# Title", "::: notes", "{{ x }}", "<b>&", "1. one", "- dash", "> quote", "x {layout=chart}",
@@ -65,7 +65,22 @@ def P(text, points=(), source=()):
 
 def test_bullets_nest_and_credit_sources():
     text = bullets([P("a", [P("b", [P("c")])], ["s"])], {"s": "Kyodo, 2023"})
-    assert text == "- a (Kyodo, 2023)\n  - b\n    - c\n"
+    assert text == "- a (Kyodo, 2023)[](cite:s)\n  - b\n    - c\n"
+
+
+def test_cite_writes_each_source_once_and_refuses_what_is_not_an_id():
+    assert cite(["a", "b", "a"]) == "[](cite:a)[](cite:b)"
+    assert cite("solo") == "[](cite:solo)"
+    with pytest.raises(TypeError, match="not one"):
+        cite(["a)[x](javascript:alert(1)"])
+    with pytest.raises(TypeError, match="source id"):
+        cite(3)
+
+
+def test_a_cited_source_marks_its_entry_and_links_back():
+    text = citation({**S(id="s1", title="T", author="A"), "number": 2, "pages": "p. 7"})
+    assert text == "[](source:s1)A, *T*, p. 7. [^](#cite-s1)"
+    assert citation(S(id="s1", title="T", author="A")) == "A, *T*."
 
 
 def S(**fields):

@@ -24,6 +24,7 @@ from reportgen.document.figures import credit
 from reportgen.document.model import Chart, Figure, Image, Table
 from reportgen.errors import RenderError
 from reportgen.render.pdf.charts import chart_drawing
+from reportgen.render.pdf.citelinks import CitationLinks
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.inline import text_markup
 from reportgen.render.pdf.styles import Styles
@@ -56,8 +57,11 @@ class KeepTogetherIfItFits(KeepTogether):
         return super().split(aW, aH)
 
 
-def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: bool = True) -> list[Flowable]:
-    """The figure as flowables; *together* (only possible in the main flow, not in a table cell) keeps them on a page."""
+def figure_flowables(
+    figure: Figure, styles: Styles, width: float, *, together: bool = True, links: CitationLinks | None = None
+) -> list[Flowable]:
+    """The figure as flowables; *together* (only possible in the main flow, not in a table cell) keeps them on a page;
+    *links* numbers its citations (its source line's, and its table rows' after each row's last cell)."""
     fit = _table_setting(figure, styles, width, together) if isinstance(figure, Table) else None
     turned = fit is not None and fit.turned
     if turned:
@@ -68,12 +72,13 @@ def figure_flowables(figure: Figure, styles: Styles, width: float, *, together: 
         styles["figure_label"],
     )
     label.spaceBefore = SPACE_AROUND
-    parts: list[Flowable] = [label, _body(figure, styles, width, fit)]
+    parts: list[Flowable] = [label, _body(figure, styles, width, fit, links)]
     if figure.caption.strip():
         parts.append(Para(text_markup(figure.caption), styles["caption"]))
     label_word = styles.theme.strings.source
+    cites = links.listed(figure.cites, primary) if links is not None else ""
     if credit(figure.source, label_word):
-        source = f"<i>{text_markup(label_word)}:</i> {text_markup(credit(figure.source, label_word))}"
+        source = f"<i>{text_markup(label_word)}:</i> {text_markup(credit(figure.source, label_word))}{cites}"
         parts.append(Para(source, styles["source"] if len(parts) > 2 else styles["caption"]))
     parts.append(Spacer(1, styles["body"].spaceAfter + SPACE_AROUND))
     if not together:
@@ -94,12 +99,15 @@ def _table_setting(table: Table, styles: Styles, width: float, together: bool) -
     return found
 
 
-def _body(figure: Figure, styles: Styles, width: float, fit: Setting | None) -> Flowable:
+def _body(figure: Figure, styles: Styles, width: float, fit: Setting | None, links: CitationLinks | None) -> Flowable:
     if isinstance(figure, Chart):
         return chart_drawing(figure, styles, width)
     if isinstance(figure, Table):
         header = [text_markup(name) for name in figure.columns]
         rows = [[text_markup(cell) for cell in row] for row in figure.rows]
+        for row, cites in zip(rows, figure.row_cites, strict=False):
+            if row and links is not None:
+                row[-1] += links.listed(cites, styles.theme.colours.primary)
         return data_table(header, rows, [figure.columns, *figure.rows], styles, width, size=fit.size if fit else None)
     if isinstance(figure, Image):
         return _image(figure, styles, width)

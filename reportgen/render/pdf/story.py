@@ -36,6 +36,7 @@ from reportgen.document.model import (
 from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.document.vocab import ContainerKind
 from reportgen.errors import RenderError
+from reportgen.render.pdf.citelinks import CitationLinks
 from reportgen.render.pdf.contents import contents_table
 from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
@@ -86,6 +87,7 @@ class StoryBuilder:
         self.styles = styles
         self.entries: list[OutlineEntry] = []
         self.tocs: list[TableOfContents] = []
+        self.links = CitationLinks(document)
 
     # -- entry point -------------------------------------------------------
     def build(self) -> list[Flowable]:
@@ -122,7 +124,7 @@ class StoryBuilder:
             figure = self.document.figures.get(block.id)
             if figure is None:
                 raise RenderError(f"the document places figure '{block.id}', which it does not have")
-            return figure_flowables(figure, s, width, together=top)
+            return figure_flowables(figure, s, width, together=top, links=self.links)
         if isinstance(block, TableBlock):
             return self.table_block(block, width, top)
         if isinstance(block, Container):
@@ -143,7 +145,7 @@ class StoryBuilder:
         return []
 
     def markup(self, runs: Runs) -> str:
-        return runs_markup(runs, mono=self.styles.fonts.mono, link=self.styles.theme.colours.primary)
+        return runs_markup(runs, mono=self.styles.fonts.mono, link=self.styles.theme.colours.primary, links=self.links)
 
     def heading(self, heading: Heading, top: bool) -> Flowable:
         level = min(max(heading.level, 1), 3)

@@ -14,7 +14,10 @@ from reportgen.render.notes.script import NoteLine
 @pytest.fixture(scope="module")
 def sheet():
     prepared = prepare(default_outline(), "default")
-    document = parse_markdown(write_markdown(prepared, "pptx"), prepared.info, prepared.figures, origin="deck.md.j2", folders=prepared.template_folders)
+    document = parse_markdown(
+        write_markdown(prepared, "pptx"), prepared.info, prepared.figures,
+        sources=prepared.sources, origin="deck.md.j2", folders=prepared.template_folders,
+    )
     with open_sheet(document, prepared.theme, "Speaker notes") as opened:
         yield opened
 
