@@ -31,6 +31,7 @@ from reportgen.document.model import (
     plain,
 )
 from reportgen.document.vocab import ContainerKind, HeadingAttr, Layout
+from reportgen.slides.citations import without_citations
 from reportgen.slides.flow import Group, Spec
 from reportgen.slides.model import ParaKind
 
@@ -53,6 +54,8 @@ class SlideContent:
     section: str = ""
     """The outline section's id (``{section=...}``): the slides that share its minutes."""
     minutes: float | None = None
+    cites: list[str] = field(default_factory=list)
+    """The sources the slide's text cites, in order (its figures' own are theirs: ``cites``, ``row_cites``)."""
 
 
 def split_slides(blocks: tuple[Block, ...]) -> list[list[Block]]:
@@ -68,6 +71,7 @@ def split_slides(blocks: tuple[Block, ...]) -> list[list[Block]]:
 
 def read_slide(blocks: list[Block], document: Document) -> SlideContent:
     content = SlideContent()
+    blocks = without_citations(blocks, content.cites)
     heading = next((b for b in blocks if isinstance(b, Heading)), None)
     if heading is not None:
         content.title = heading.runs

@@ -113,6 +113,7 @@ def _layout_cue(layout: Layout, strings: Strings) -> str:
         Layout.SECTION: strings.cue_section,
         Layout.SUMMARY: strings.cue_summary,
         Layout.SOURCES: strings.cue_sources,
+        Layout.RECOMMENDATIONS: strings.cue_recommendations,
         Layout.CLOSING: strings.cue_closing,
     }.get(layout, strings.cue_slide)
 

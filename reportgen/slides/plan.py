@@ -16,6 +16,7 @@ from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, T
 from reportgen.document.vocab import Layout
 from reportgen.locale import locale_for
 from reportgen.slides import cues, fit, flow, timing
+from reportgen.slides.citations import source_line
 from reportgen.slides.content import SlideContent, bold, read_slide, split_slides
 from reportgen.slides.deckfonts import measured_faces
 from reportgen.slides.dividers import fold_dividers
@@ -39,7 +40,7 @@ TEXT_COLUMN = 0.38
 """Share of the content width that text takes beside a figure."""
 
 FIGURE_LAYOUTS = {Chart: Layout.CHART, Table: Layout.TABLE, TableBlock: Layout.TABLE, Image: Layout.IMAGE}
-TEXT_LAYOUTS = (Layout.BULLETS, Layout.AGENDA, Layout.SUMMARY, Layout.SOURCES)
+TEXT_LAYOUTS = (Layout.BULLETS, Layout.AGENDA, Layout.SUMMARY, Layout.SOURCES, Layout.RECOMMENDATIONS)
 """Layouts of one text flow; a figure, column or quote layout without its content is one too (bullets)."""
 
 
@@ -145,14 +146,16 @@ class _Planner:
         groups = ([(Spec(content.lead, "lead"),)] if content.lead else []) + content.flow
         if not groups:  # a title-only slide: no empty body placeholder
             return self.pages(layout, content, [()])
+        box, band = self.source_band(box, content.cites)
         ladder = self.ladder(frame)
         pages = flow.paginate(floored(groups, ladder[-1]), box, ladder)
-        return self.pages(layout, content, [(Frame(role, box, paras),) for paras in pages])
+        return self.pages(layout, content, [(Frame(role, box, paras), *band) for paras in pages])
 
     def columns(self, content: SlideContent) -> list[SlidePlan]:
         frame = self.master.frame(Layout.TWO_COLUMN)
         region = frame.content
-        boxes = list(frame.bodies[:2]) if len(frame.bodies) >= 2 else list(region.split_columns(0.5, Inches(0.4)))
+        region, band = self.source_band(region, content.cites)
+        boxes = [b.take_top(region.bottom - b.y)[0] for b in frame.bodies[:2]] if len(frame.bodies) >= 2 else list(region.split_columns(0.5, Inches(0.4)))
         role: FrameRole = "body" if len(frame.bodies) >= 2 else "text"
         lead_frames: tuple[Frame, ...] = ()
         first = boxes
@@ -173,7 +176,7 @@ class _Planner:
         for k in range(max(len(p) for p in pages)):
             on = first if k == 0 else boxes
             frames = tuple(Frame(role, on[i], p[k], slot=i) for i, p in enumerate(pages) if k < len(p))
-            slides.append((lead_frames if k == 0 else ()) + frames)
+            slides.append((lead_frames if k == 0 else ()) + frames + band)
         return self.pages(Layout.TWO_COLUMN, content, slides)
 
     def quote(self, content: SlideContent) -> list[SlidePlan]:
@@ -213,9 +216,11 @@ class _Planner:
                 frames.append(Frame("text", text_box, pages[0]))
                 if len(pages) > 1:
                     role, box = self.text_target(Layout.BULLETS)
+                    box, band = self.source_band(box, content.cites)
                     rest = floored(_rest(pages), self.body_sizes[-1])
-                    overflow = [(Frame(role, box, p),) for p in flow.paginate(rest, box, self.body_sizes)]
-            for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region)):
+                    overflow = [(Frame(role, box, p), *band) for p in flow.paginate(rest, box, self.body_sizes)]
+            cited = [*(content.cites if index == 0 else ()), *_row_cites(figure)]
+            for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region, cited)):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
                 slides.append(
                     SlidePlan(
@@ -236,12 +241,15 @@ class _Planner:
         frame = self.master.frame(layout)
         return ("body", frame.bodies[0]) if frame.bodies else ("text", frame.content)
 
-    def place_figure(self, figure: Chart | Table | Image | TableBlock, region: Box) -> list[tuple[FigurePlan, tuple[Frame, ...]]]:
-        """The figure's plan(s) and caption frame(s) in *region*; a long table gives several.
+    def place_figure(
+        self, figure: Chart | Table | Image | TableBlock, region: Box, cited: Sequence[str] = ()
+    ) -> list[tuple[FigurePlan, tuple[Frame, ...]]]:
+        """The figure's plan(s) and caption frame(s) in *region*; a long table gives several; the source line
+        names the figure's sources and those *cited* beside it.
 
         *region* is in text-frame terms; the figure itself is inset so its edge lines up with the text.
         """
-        specs = self.caption_specs(figure)
+        specs = self.caption_specs(figure, cited)
         caption = self.shrunk("text", region, specs, sizes=flow.sizes(*CAPTION)) if specs else None
         cap_h = flow.frame_height(caption.paras, region) if caption else Emu(0)
         area = region.take_bottom(cap_h, Inches(0.05))[0] if caption else region
@@ -257,17 +265,26 @@ class _Planner:
         plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
         return [(plan, under(plan.box.bottom))]
 
-    def caption_specs(self, figure: Chart | Table | Image | TableBlock) -> list[Spec]:
-        if isinstance(figure, TableBlock):
-            return []
+    def caption_specs(self, figure: Chart | Table | Image | TableBlock, cited: Sequence[str] = ()) -> list[Spec]:
         specs = []
-        label = f"{figure.label}. {figure.caption}".strip()
-        specs.append(Spec((Run(label),), "caption"))
-        prefix = self.theme.strings.source
-        source = credit(figure.source, prefix)
-        if source:
-            specs.append(Spec((Run(f"{prefix}: {source}"),), "source"))
+        if not isinstance(figure, TableBlock):
+            label = f"{figure.label}. {figure.caption}".strip()
+            specs.append(Spec((Run(label),), "caption"))
+        own = credit(figure.source, self.theme.strings.source) if not isinstance(figure, TableBlock) else ""
+        others = [ident for ident in cited if isinstance(figure, TableBlock) or ident not in figure.cites]
+        line = source_line([own] if own else [], others, self.document.sources, self.theme.strings)
+        if line:
+            specs.append(Spec((Run(line),), "source"))
         return specs
+
+    def source_band(self, box: Box, cited: Sequence[str]) -> tuple[Box, tuple[Frame, ...]]:
+        """*box* less a band at its foot for the source line of a slide whose text cites *cited*, and the band's frame."""
+        line = source_line([], cited, self.document.sources, self.theme.strings)
+        if not line:
+            return box, ()
+        frame = self.shrunk("text", box, [Spec((Run(line),), "source")], sizes=flow.sizes(*CAPTION))
+        rest, band = box.take_bottom(flow.frame_height(frame.paras, box), GAP)
+        return rest, (replace(frame, box=band),)
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -365,6 +382,10 @@ def _with_full_labels(notes: str, figure: FigurePlan) -> str:
         return notes
     line = f"{figure.chart.label}: " + "; ".join(figure.chart.categories)
     return "\n".join(filter(None, (notes, line)))
+
+
+def _row_cites(figure: Chart | Table | Image | TableBlock) -> list[str]:
+    return [ident for row in figure.row_cites for ident in row] if isinstance(figure, Table) else []
 
 
 def _rest(pages: list[tuple[Para, ...]]) -> list[Group]:

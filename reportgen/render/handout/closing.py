@@ -1,4 +1,4 @@
-"""The handout's closing page: the bottom line and the sources, as the deck's summary and sources slides give them.
+"""The handout's closing page: the bottom line, the recommendations and the sources, as the deck's summary and sources slides give them.
 
 The text is the slides' own (their plans' titles and points), set in the brief's
 styles so it reads as the brief does; a long list of sources shrinks to stay on
@@ -14,7 +14,7 @@ from reportgen.render.kit.sheet import Sheet
 from reportgen.render.pdf.inline import text_markup
 from reportgen.slides.model import Para, SlidePlan
 
-SHOWN = ("summary", "sources")
+SHOWN = ("summary", "recommendations", "sources")
 """The slide layouts whose text the closing page gives, in its order."""
 
 

@@ -40,6 +40,7 @@ ROLE_TYPES: dict[str, tuple[str, ...]] = {
     Layout.AGENDA: ("obj", "tx"),
     Layout.SUMMARY: ("obj", "tx"),
     Layout.SOURCES: ("obj", "tx"),
+    Layout.RECOMMENDATIONS: ("obj", "tx"),
     Layout.TWO_COLUMN: ("twoObj", "twoTxTwoObj"),
     Layout.CHART: ("titleOnly",),
     Layout.TABLE: ("titleOnly",),
@@ -57,6 +58,9 @@ _NAMES_BY_TYPE: dict[str, tuple[str, ...]] = {
     "titleOnly": ("Title Only", "タイトルのみ", "Nur Titel", "Titre seul", "Solo el título"),
 }
 """The names PowerPoint gives its built-in layouts in English, Japanese, German, French and Spanish."""
+
+_OWN_NAMES: dict[str, tuple[str, ...]] = {Layout.RECOMMENDATIONS: ("Recommendations", "Actions", "Next steps")}
+"""Roles no OOXML layout type is made for: a master's layout of one of these names is theirs, before the type's."""
 
 
 def _needed_bodies(role: str) -> int:
@@ -87,6 +91,10 @@ def choose(role: str, layouts: Sequence[Candidate], mapping: Mapping[str, str], 
             return Choice(named)
         warning = f"theme.yaml deck.layouts maps '{role}' to '{mapping[role]}', which {source} lacks"
     usable = [c for c in layouts if len(c.bodies) >= _needed_bodies(role) and (c.has_title or role == Layout.TITLE)]
+    for name in _OWN_NAMES.get(role, ()):
+        own = by_name(name)
+        if own is not None and own in usable:
+            return Choice(own, _chosen(warning, own))
     for kind in ROLE_TYPES[role]:
         typed = [c for c in usable if c.kind == kind]
         if typed:
