@@ -59,3 +59,6 @@ class BriefOptions(Section):
     page: Page = Page()
     fonts: BriefFonts = BriefFonts()
     sizes: BriefSizes = BriefSizes()
+    citations: Literal["numbered"] = "numbered"
+    """How the brief cites its sources: ``numbered`` (superscript numbers linked to a numbered list of
+    sources, in order of first citation). A key, so that other styles (author-date) can come."""
