@@ -73,7 +73,8 @@ class CitationLinks:
 
     def listed(self, idents: Iterable[str], link: str) -> str:
         """Citations of *idents* side by side (``1,3``), for a figure's source line or a table row."""
-        marks = [self.markup(ident, link) for ident in dict.fromkeys(idents)]
+        shown = sorted((ident for ident in set(idents) if ident in self.numbers), key=self.numbers.__getitem__)
+        marks = [self.markup(ident, link) for ident in shown]
         return "<super>,</super>".join(mark for mark in marks if mark)
 
 
