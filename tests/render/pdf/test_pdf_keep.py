@@ -1,11 +1,12 @@
-"""Headings kept with what follows (keep.py)."""
+"""Headings kept with what follows (keep.py) and the last page's share of the frame (balance.py)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reportlab.platypus import CondPageBreak, KeepTogether
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
+from reportgen.render.pdf.balance import LAST_PAGE_FILL, BalanceBreak, Tail, balance_last_page
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits
 from reportgen.render.pdf.flow import Para
 from reportgen.render.pdf.keep import KeptPair, keep_with_next
@@ -45,3 +46,27 @@ def test_a_kept_pair_splits_only_below_its_head() -> None:
     top, rest = pair.split(300, height / 2)
     assert isinstance(top, KeptPair) and top.head is pair.head and top.wrap(300, 10_000)[1] <= height / 2
     assert rest.wrap(300, 10_000)[1] > 0  # the rest of the body goes on
+
+
+def test_the_tail_measures_collapsed_spacing_and_gives_up_at_a_page_break() -> None:
+    a, b = Spacer(10, 100), Spacer(10, 50)
+    a.spaceAfter, b.spaceBefore = 12, 20
+    assert Tail([a, b]).rest(0, 400, None) == 100 + 20 + 50
+    assert Tail([a, KeepTogether([b])]).rest(1, 400, None) == 50
+    assert Tail([a, BalanceBreak(Tail([]), 0, (), 700), b]).rest(0, 400, None) is None
+
+
+def test_a_break_goes_before_every_outline_heading_but_the_first_flowable() -> None:
+    story = balance_last_page([heading("A"), Para("x", STYLES["body"]), heading("B"), Para("y", STYLES["body"])], 700)
+    assert [type(f).__name__ for f in story] == ["SectionHeading", "Para", "BalanceBreak", "SectionHeading", "Para"]
+    assert story[2].later == ()
+
+
+def test_a_break_fires_only_when_the_rest_would_strand_a_short_last_page() -> None:
+    frame = 700.0
+    rest = Spacer(10, 200)  # more than a fifth of the frame: breaking here gives the last page 200 pt
+    late = BalanceBreak(Tail([Spacer(10, 0), rest]), 1, (), frame)
+    late.canv = None
+    assert late._moves_rest(400, 150)  # 50 pt would spill: a stranded few lines
+    assert not late._moves_rest(400, 250)  # it all fits here
+    assert not late._moves_rest(400, 200 - LAST_PAGE_FILL * frame)  # the spill fills a fifth anyway
