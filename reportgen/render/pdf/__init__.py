@@ -7,6 +7,7 @@ Modules, in the order the data flows:
 - ``sides``   the page's direction: which side lines start on (a right-to-left brief is mirrored)
 - ``inline``  runs -> escaped paragraph markup; ``flow`` the paragraph flowable used everywhere
 - ``story``   blocks -> flowables (``cover``, ``contents``, ``figures`` -> ``charts``/``tables`` for the parts)
+- ``keep``, ``balance``  the story's page breaks: headings kept with what follows, a fuller last page
 - ``page``    page templates, furniture (markings, header, footer), outline, TOC passes, metadata
 """
 
@@ -17,7 +18,9 @@ from reportgen.document.model import Container, Document
 from reportgen.document.text import ELLIPSIS
 from reportgen.document.vocab import ContainerKind
 from reportgen.render.pdf import fonts
+from reportgen.render.pdf.balance import balance_last_page
 from reportgen.render.pdf.cover import BODY, COVER
+from reportgen.render.pdf.keep import keep_with_next
 from reportgen.render.pdf.page import build_pdf
 from reportgen.render.pdf.story import StoryBuilder
 from reportgen.render.pdf.styles import BULLET_GLYPHS, Styles
@@ -36,6 +39,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     styles = Styles.from_theme(theme, language=document.info.language)
     with fonts.fallback(book, styles.fonts.body), fonts.graphics_default(styles.fonts.body):
         story = StoryBuilder(document, styles).build()
+        story = balance_last_page(keep_with_next(story), styles.geometry.frame_height)
         blocks = document.blocks
         starts_with_cover = bool(blocks) and isinstance(blocks[0], Container) and blocks[0].kind == ContainerKind.COVER
         return build_pdf(story, document.info, styles, first=COVER if starts_with_cover else BODY)

@@ -39,7 +39,13 @@ TABLE_START = Pt(90)
 
 
 class KeepTogetherIfItFits(KeepTogether):
-    """Kept on one page when it fits on a page; otherwise flows, starting only where *start* fits."""
+    """Kept on one page when it fits on a page; otherwise flows, starting only where *start* fits.
+
+    ``heads`` counts the headings put in front (:func:`reportgen.render.pdf.keep.keep_with_next`):
+    the start must leave room for them too.
+    """
+
+    heads = 0
 
     def __init__(self, flowables: list[Flowable], start: float) -> None:
         super().__init__(flowables)
@@ -51,9 +57,12 @@ class KeepTogetherIfItFits(KeepTogether):
         frame = getattr(self, "_frame", None)
         if frame is not None and self._H > frame._height:
             content = self._content[:]
+            start = self._start + sum(
+                f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in content[: self.heads]
+            )
             for flowable in content:  # CondPageBreak keeps the start together instead of keepWithNext
                 flowable.keepWithNext = 0
-            return [CondPageBreak(self._start), *content]
+            return [CondPageBreak(start), *content]
         return super().split(aW, aH)
 
 

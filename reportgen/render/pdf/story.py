@@ -42,6 +42,7 @@ from reportgen.render.pdf.cover import cover_flowables, masthead_flowables
 from reportgen.render.pdf.figures import TABLE_START, KeepTogetherIfItFits, figure_flowables
 from reportgen.render.pdf.flow import Para, list_item
 from reportgen.render.pdf.inline import plain_text, runs_markup, text_markup
+from reportgen.render.pdf.keep import KeptPair
 from reportgen.render.pdf.sides import Sides
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.tables import data_table
@@ -214,10 +215,10 @@ class StoryBuilder:
 
     def box(self, container: Container, width: float) -> Flowable | None:
         s = self.styles
-        inner: list[Flowable] = []
+        inner = self.blocks(container.blocks, width - 2 * BOX_PAD)
         if container.args:
-            inner.append(Para(text_markup(container.args), s["box_title"]))
-        inner += self.blocks(container.blocks, width - 2 * BOX_PAD)
+            title = Para(text_markup(container.args), s["box_title"])
+            inner[:1] = [KeptPair(title, inner[0]) if inner else title]
         if not inner:
             return None
         table = self.panel(inner, width, fill=s.colours.box_fill, rule=s.colours.primary, pad=BOX_PAD)

@@ -20,6 +20,7 @@ from reportgen.document.model import (
 )
 from reportgen.document.model import Paragraph as ParagraphBlock
 from reportgen.errors import RenderError
+from reportgen.render.pdf.keep import KeptPair
 from reportgen.render.pdf.story import SectionHeading, StoryBuilder
 from reportgen.render.pdf.styles import BULLET_GLYPHS, Styles
 from reportgen.theme import Theme
@@ -85,7 +86,9 @@ def test_box_is_a_shaded_panel_kept_together() -> None:
     assert len(story) == 1 and isinstance(story[0], KeepTogether)
     table = story[0]._content[0]
     assert isinstance(table, Table)
-    title, point = table._cellvalues[0][0]
+    (pair,) = table._cellvalues[0][0]  # the title kept with the body's first flowable
+    assert isinstance(pair, KeptPair)
+    title, point = pair.head, pair.body
     assert (title.text, point.getPlainText()) == ("Bottom line up front", "Point.")
     assert title.style.textTransform == "uppercase"  # set as a label, text kept as written
     assert ("BACKGROUND", (0, 0), (-1, -1), STYLES.colours.box_fill) in table._bkgrndcmds

@@ -57,3 +57,14 @@ def test_a_japanese_cell_can_break_between_its_characters_so_its_least_width_is_
     cell = "海洋・領域をめぐる圧力"
     assert widest_word(cell, "Helvetica", 10) < stringWidth(cell, "Helvetica", 10) / 4
     assert widest_word("maritime pressure", "Helvetica", 10) == stringWidth("pressure", "Helvetica", 10)
+
+
+def test_a_short_label_column_is_as_wide_as_its_longest_cell_on_one_line() -> None:
+    cells = [["Issue", "Exporter", "Assessment"]] + [
+        [f"Issue {n}", "Two mid-sized exporters", "Together hold a fifth of exports; their bans in a dry year move prices " * 2]
+        for n in range(1, 4)
+    ]
+    issue, exporter, assessment = widths(cells, 460)
+    assert issue == pytest.approx(stringWidth("Issue 1", "Helvetica", 8.5) + 2 * PAD_X)
+    assert exporter == pytest.approx(stringWidth("Two mid-sized exporters", "Helvetica", 8.5) + 2 * PAD_X)
+    assert issue + exporter + assessment == pytest.approx(460)
