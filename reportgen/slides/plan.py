@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from reportgen.dates import format_date
 from reportgen.document.figures import credit
-from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock
+from reportgen.document.model import Chart, Document, Image, Run, Runs, Table, TableBlock, plain
 from reportgen.document.vocab import Layout
 from reportgen.locale import locale_for
 from reportgen.slides import cues, fit, flow, timing
@@ -220,7 +220,7 @@ class _Planner:
                     rest = floored(_rest(pages), self.body_sizes[-1])
                     overflow = [(Frame(role, box, p), *band) for p in flow.paginate(rest, box, self.body_sizes)]
             cited = [*(content.cites if index == 0 else ()), *_row_cites(figure)]
-            for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region, cited)):
+            for k, (figure_plan, caption) in enumerate(self.place_figure(figure, region, cited, plain(content.title))):
                 title = self.title_frame(content.title + (self._cont() if (index or k) else ()), frame)
                 slides.append(
                     SlidePlan(
@@ -242,14 +242,14 @@ class _Planner:
         return ("body", frame.bodies[0]) if frame.bodies else ("text", frame.content)
 
     def place_figure(
-        self, figure: Chart | Table | Image | TableBlock, region: Box, cited: Sequence[str] = ()
+        self, figure: Chart | Table | Image | TableBlock, region: Box, cited: Sequence[str] = (), heading: str = ""
     ) -> list[tuple[FigurePlan, tuple[Frame, ...]]]:
         """The figure's plan(s) and caption frame(s) in *region*; a long table gives several; the source line
         names the figure's sources and those *cited* beside it.
 
         *region* is in text-frame terms; the figure itself is inset so its edge lines up with the text.
         """
-        specs = self.caption_specs(figure, cited)
+        specs = self.caption_specs(figure, cited, heading)
         caption = self.shrunk("text", region, specs, sizes=flow.sizes(*CAPTION)) if specs else None
         cap_h = flow.frame_height(caption.paras, region) if caption else Emu(0)
         area = region.take_bottom(cap_h, Inches(0.05))[0] if caption else region
@@ -265,11 +265,14 @@ class _Planner:
         plan = plan_chart(figure, area) if isinstance(figure, Chart) else plan_image(figure, area)
         return [(plan, under(plan.box.bottom))]
 
-    def caption_specs(self, figure: Chart | Table | Image | TableBlock, cited: Sequence[str] = ()) -> list[Spec]:
+    def caption_specs(self, figure: Chart | Table | Image | TableBlock, cited: Sequence[str] = (), heading: str = "") -> list[Spec]:
+        """The caption and source line under a figure on a slide headed *heading*. A label is never printed
+        alone: without a caption it goes before the figure's title, or not at all when the slide is titled so."""
         specs = []
         if not isinstance(figure, TableBlock):
-            label = f"{figure.label}. {figure.caption}".strip()
-            specs.append(Spec((Run(label),), "caption"))
+            words = figure.caption.strip() or (figure.title.strip() if figure.title.strip() != heading.strip() else "")
+            if words:
+                specs.append(Spec((Run(f"{figure.label}. {words}"),), "caption"))
         own = credit(figure.source, self.theme.strings.source) if not isinstance(figure, TableBlock) else ""
         others = [ident for ident in cited if isinstance(figure, TableBlock) or ident not in figure.cites]
         line = source_line([own] if own else [], others, self.document.sources, self.theme.strings)

@@ -19,6 +19,7 @@ from reportgen.images import image_problem
 from reportgen.templating.fontfile import font_problem
 from reportgen.templating.loader import outside_set
 from reportgen.templating.master_colours import with_master_colours, written_out
+from reportgen.theme.derived_colours import derived
 from reportgen.templating.theme_check import THEME_FILE, Layer, validated
 from reportgen.theme import Theme
 from reportgen.theme.legacy import migrate
@@ -95,7 +96,7 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
     assert theme is not None, "the theme model accepted nothing, yet no error was found"
     folders = tuple(layer.folder for layer in layers)
     reference = _reference(layers)
-    theme = with_master_colours(theme, reference, layers)
+    theme = with_master_colours(theme.model_copy(update={"colours": derived(theme.colours)}), reference, layers)
     theme = theme.model_copy(update={"logo_path": logo, "reference_pptx": reference, "font_paths": font_paths})
     return TemplateSet(name=layers[0].folder.name, folders=folders, theme=theme)
 

@@ -59,6 +59,8 @@ class BriefOptions(Section):
     page: Page = Page()
     fonts: BriefFonts = BriefFonts()
     sizes: BriefSizes = BriefSizes()
+    box_title_case: Literal["upper", "as_written"] = "upper"
+    """A box's title (``::: box Bottom line``) in capitals, or as the template wrote it."""
     citations: Literal["numbered"] = "numbered"
     """How the brief cites its sources: ``numbered`` (superscript numbers linked to a numbered list of
     sources, in order of first citation). A key, so that other styles (author-date) can come."""

@@ -135,4 +135,5 @@ def test_slides_show_no_citation_numbers_or_links_back(pack):
         if shape.has_text_frame
     ]
     assert not any(re.search(r"ports\.\d|\^", text) for text in texts)
+    assert not any(re.fullmatch(r"(Table|Figure) \d+\.", line.strip()) for text in texts for line in text.splitlines())
     assert any("Two thirds of container cargo passes through three ports.\n" in text for text in texts)

@@ -80,3 +80,9 @@ def test_bullets_hang_and_step_in_per_level() -> None:
     assert [styles.bullet_text(level, False, 1) for level in range(4)] == [*BULLET_GLYPHS, BULLET_GLYPHS[-1]]
     assert styles.bullet_text(0, True, 12) == "12."
     assert styles.bullet(0, ordered=False) is levels[0]  # cached
+
+
+@pytest.mark.parametrize(("case", "transform"), [("upper", "uppercase"), ("as_written", "none")])
+def test_box_title_case_is_a_theme_key(case: str, transform: str) -> None:
+    styles = Styles.from_theme(Theme(brief=BriefOptions(box_title_case=case)))
+    assert styles["box_title"].textTransform == transform
