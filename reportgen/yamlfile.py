@@ -27,7 +27,10 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
-"""The tags of plain data; a file naming any other (``!!python/object``, ``!include``) is refused."""
+"""The tags of plain data; a value tagged with any other (``!!python/object``, ``!include``) is refused, and
+left out (as a repeated key is) so that the rest of the file is still checked."""
+_REFUSED = object()
+"""What :meth:`_NodeReader.read` gives for a refused value: its mapping or list leaves it out."""
 
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
 KEY = "\0key"
@@ -63,6 +66,7 @@ def read_yaml_with_problems(
     reader = _NodeReader(path, positions, error)
     try:
         data = reader.read(root, ())
+        data = None if data is _REFUSED else data
     except RecursionError:
         raise error(
             "the YAML nests too deeply, or an alias refers to itself", location=Location(path), hint="remove the self-referring alias"
@@ -178,16 +182,20 @@ class _NodeReader:
             )
         self.positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _PLAIN_TAGS:
-            raise self.error(
-                f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
-                location=_location(self.path, node.start_mark),
-                field=dotted_path(at) or None,
-                hint="remove the tag: reportgen reads plain text, numbers, lists and mappings only",
+            self.problems.append(
+                self.error(
+                    f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                    location=_location(self.path, node.start_mark),
+                    field=dotted_path(at) or None,
+                    hint="remove the tag: reportgen reads plain text, numbers, lists and mappings only",
+                )
             )
+            return _REFUSED
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
-            return [self.read(item, (*at, index)) for index, item in enumerate(node.value)]
+            items = (self.read(item, (*at, index)) for index, item in enumerate(node.value))
+            return [item for item in items if item is not _REFUSED]
         assert isinstance(node, yaml.ScalarNode)  # composing gives only these three kinds
         if node.tag == _NULL_TAG and node.style is None:
             return None
@@ -215,7 +223,9 @@ class _NodeReader:
             key = self._key(key_node, at, result)
             if key is not None:
                 self.positions[(*at, KEY, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                result[key] = self.read(value_node, (*at, key))
+                value = self.read(value_node, (*at, key))
+                if value is not _REFUSED:
+                    result[key] = value
         return result
 
     def _key(self, node: yaml.Node, at: tuple[str | int, ...], seen: dict[str, Any]) -> str | None:

@@ -237,3 +237,13 @@ def test_the_closest_language_names_a_built_in_entry(given, meant):
     from reportgen.outline.vocabulary import closest_language
 
     assert closest_language(given) == meant
+
+
+def test_a_refused_tag_is_reported_with_the_other_mistakes(default_text, write_outline):
+    text = default_text.replace("  date: 2025-01-15", "  date: !!python/object/apply:os.system ['true']", 1)
+    text = text.replace("  subtitle:", "  titel: x\n  subtitle:", 1)
+    with pytest.raises(OutlineErrors) as caught:
+        load_outline(write_outline(text))
+    lines = caught.value.one_line().splitlines()
+    assert len(lines) == 2
+    assert "meta.titel: unknown key 'titel'" in lines[0] and "meta.date: the YAML tag" in lines[1]
