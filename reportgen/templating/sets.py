@@ -19,9 +19,9 @@ from reportgen.images import image_problem
 from reportgen.templating.fontfile import font_problem
 from reportgen.templating.loader import outside_set
 from reportgen.templating.master_colours import with_master_colours, written_out
-from reportgen.theme.derived_colours import derived
 from reportgen.templating.theme_check import THEME_FILE, Layer, validated
 from reportgen.theme import Theme
+from reportgen.theme.derived_colours import derived
 from reportgen.theme.legacy import migrate
 from reportgen.yamlfile import position_of, read_yaml
 
