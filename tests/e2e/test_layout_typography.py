@@ -11,7 +11,7 @@ import pytest
 
 from reportgen.render.pdf.styles import Geometry
 from reportgen.templating.sets import load_set
-from tests.support.pdf_layout import last_page_fill, stranded
+from support.pdf_layout import last_page_fill, stranded
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLINES = ["content/japan-defense.yaml", "tests/fixtures/stress.yaml", "tests/fixtures/fifteen-sections.yaml"]

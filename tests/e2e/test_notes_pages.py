@@ -10,7 +10,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from reportgen.build.pipeline import build_pack
-from tests.support.tools import require_tool
+from support.tools import require_tool
 
 REPO = Path(__file__).resolve().parents[2]
 ENGLISH = REPO / "content" / "japan-defense.yaml"

@@ -18,7 +18,7 @@ import pytest
 from reportgen.document.model import Document, DocumentInfo, Heading, Paragraph, Run, TableBlock
 from reportgen.render.pdf import render_pdf
 from reportgen.theme import Theme
-from tests.support.tools import require_tool
+from support.tools import require_tool
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LATIN = Path(__file__).resolve().parents[3] / "templates/default/assets/fonts/NotoSans-Regular.ttf"
