@@ -158,7 +158,7 @@ def test_stress_outline_loses_no_text(tmp_path):
     missing = [p for p in outline_points(outline) if squash(p) not in text]
     assert missing == []
     for row in outline.sections[3].figures[0].rows:
-        assert all(squash(cell) in text for cell in row)
+        assert all(squash(cell) in text for cell in row.cells)
     titles = [slide.shapes.title.text for slide in Presentation(deck).slides if slide.shapes.title is not None]
     assert any(title.endswith("(cont.)") for title in titles)
 
