@@ -96,7 +96,8 @@ def load_set(name_or_dir: str | Path, cwd: Path | None = None) -> TemplateSet:
     assert theme is not None, "the theme model accepted nothing, yet no error was found"
     folders = tuple(layer.folder for layer in layers)
     reference = _reference(layers)
-    theme = with_master_colours(theme.model_copy(update={"colours": derived(theme.colours)}), reference, layers)
+    theme = with_master_colours(theme, reference, layers)
+    theme = theme.model_copy(update={"colours": derived(theme.colours)})
     theme = theme.model_copy(update={"logo_path": logo, "reference_pptx": reference, "font_paths": font_paths})
     return TemplateSet(name=layers[0].folder.name, folders=folders, theme=theme)
 

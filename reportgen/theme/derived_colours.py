@@ -4,10 +4,12 @@ A set that changes ``colours.primary`` alone should not leave its charts and
 table headers in reportgen's navy. So when a set names ``primary`` or
 ``accent``, every colour it leaves unnamed of those drawn from them (the chart
 palette, the table header and its text, the stripes, rules and box fills) is
-made from them here, as the loader reads the set, and counts as the set's own
-(``Theme.named``): it is the first rung of the order of precedence, above a
-master's theme. Text on a derived fill is always readable: white or the
-theme's text colour, whichever contrasts more (at least 4.5:1 where either can).
+made from them here, as the loader reads the set, after a master's colours
+have filled what the set left (so ``from_master`` with ``primary`` alone pairs
+that primary with the master's accent). A derived colour counts as the set's
+own (``Theme.named``: the deck writes it as hex, not as a scheme colour): it
+comes from what the set named, the first rung of the order of precedence.
+Text on a derived fill always reads at 4.5:1 or more.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from reportgen.colour import BODY_MINIMUM, contrast_ratio
 from reportgen.theme.master_colours import mix
 from reportgen.theme.model import Colours
+from reportgen.theme.palette import palette
 
 WHITE = "#FFFFFF"
 BLACK = "#000000"
@@ -24,21 +27,10 @@ SOURCES = frozenset({"primary", "accent"})
 """The keys the others derive from."""
 
 
-def _palette(c: Colours) -> list[str]:
-    """Six series colours: the two named, then lighter and darker steps of each, distinct from their neighbours."""
-    return [
-        c.primary,
-        c.accent,
-        mix(c.primary, WHITE, 0.45),
-        mix(c.accent, WHITE, 0.45),
-        mix(c.primary, BLACK, 0.35),
-        mix(c.accent, BLACK, 0.35),
-    ]
-
-
 def readable_on(fill: str, text: str) -> str:
-    """White or *text*, whichever reads better on *fill*."""
-    return max((WHITE, text), key=lambda colour: contrast_ratio(fill, colour))
+    """White or *text*, whichever reads better on *fill*; black if neither reaches 4.5:1 (black or white always can)."""
+    best = max((WHITE, text), key=lambda colour: contrast_ratio(fill, colour))
+    return best if contrast_ratio(fill, best) >= BODY_MINIMUM else max((WHITE, BLACK), key=lambda colour: contrast_ratio(fill, colour))
 
 
 def _box_fill(c: Colours) -> str:
@@ -52,7 +44,7 @@ def _box_fill(c: Colours) -> str:
 
 
 DERIVED: dict[str, Callable[[Colours], object]] = {
-    "chart": _palette,
+    "chart": lambda c: palette(c.primary, c.accent),
     "table_header_fill": lambda c: c.primary,
     "table_header_text": lambda c: readable_on(c.primary, c.text),
     "table_stripe": lambda c: mix(c.primary, WHITE, 0.95),

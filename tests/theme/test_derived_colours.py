@@ -51,3 +51,26 @@ def test_the_loader_derives_for_a_thin_set(tmp_path: Path):
     theme = load_set(tmp_path).theme
     assert theme.colours.table_header_fill == BURGUNDY and theme.named("colours", "chart")
     assert not load_set("default").theme.named("colours", "chart")
+
+
+def test_the_palette_s_colours_are_told_apart_at_a_glance():
+    from reportgen.theme.palette import DISTINCT, difference
+
+    for primary in (BURGUNDY, "#1E5631", "#1B365D"):
+        chart = derived(Colours(primary=primary)).chart
+        closest = min(difference(a, b) for i, a in enumerate(chart) for b in chart[i + 1 :])
+        assert len(chart) == 6 and closest >= DISTINCT, (primary, chart, closest)
+        assert all(contrast_ratio(colour, "#FFFFFF") >= 1.8 for colour in chart[2:])
+
+
+def test_header_text_on_a_mid_tone_fill_falls_back_to_black():
+    fill = "#777777"  # neither white (4.48:1) nor the theme's near-black text reads at 4.5:1 on it
+    assert contrast_ratio(fill, readable_on(fill, "#5A5A5A")) >= BODY_MINIMUM
+
+
+def test_with_from_master_a_named_primary_pairs_with_the_master_s_accent():
+    from reportgen.theme.master_colours import from_master
+
+    scheme = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "222222", "lt2": "EEEEEE"} | {f"accent{i}": "0070C0" for i in range(1, 7)}
+    colours = derived(from_master(Colours(primary=BURGUNDY), scheme))
+    assert colours.chart[:2] == [BURGUNDY, "#0070C0"] and colours.table_header_fill == BURGUNDY
